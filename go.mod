@@ -1,0 +1,3 @@
+module github.com/go-informix/informix
+
+go 1.26

@@ -18,8 +18,8 @@ const defaultBufferSize = 8192
 // the failure.
 //
 // Slices returned by Bytes, Char and the decoders alias the Reader's buffer.
-// They stay valid until the next call to ReadTag or BeginPacket, which start
-// a new message and may reuse the buffer.
+// They stay valid until the next call to ReadTag, which starts a new message
+// and may reuse the buffer.
 type Reader struct {
 	src      io.Reader
 	buf      []byte
@@ -195,6 +195,21 @@ func (r *Reader) next(n int) []byte {
 	r.start += n
 	return b
 }
+
+// Peek returns the next n bytes without consuming them, reading from the
+// stream if needed, or nil after a failure. The result aliases the buffer
+// and is valid until the next read.
+func (r *Reader) Peek(n int) []byte {
+	if !r.ensure(n) {
+		return nil
+	}
+	return r.buf[r.start : r.start+n : r.start+n]
+}
+
+// AtEnd reports whether a Reader over a complete byte slice (NewBytesReader)
+// has no bytes left. A Reader over a stream never is at its end: more bytes
+// may still arrive.
+func (r *Reader) AtEnd() bool { return r.src == nil && r.start == r.end }
 
 // Uint8 reads one byte.
 func (r *Reader) Uint8() uint8 {

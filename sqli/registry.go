@@ -8,6 +8,16 @@ var serverMessages = map[Tag]func() ServerMessage{
 	TagDone:  func() ServerMessage { return new(Done) },
 	TagTuple: func() ServerMessage { return new(Tuple) },
 	TagErr:   func() ServerMessage { return new(ErrorResponse) },
+	// Statement, fetch and transaction answers.
+	TagTupID:      func() ServerMessage { return new(TupID) },
+	TagInsertDone: func() ServerMessage { return new(InsertDone) },
+	TagCost:       func() ServerMessage { return new(Cost) },
+	TagXactStat:   func() ServerMessage { return new(XactStat) },
+	// Typed statement descriptions.
+	TagDescribe:  func() ServerMessage { return new(Describe) },
+	TagIDescribe: func() ServerMessage { return new(IDescribe) },
+	// Login phase.
+	TagProtocols: func() ServerMessage { return new(Protocols) },
 }
 
 // clientMessages lists every message type a client may send, by tag.
@@ -30,4 +40,21 @@ var clientMessages = map[Tag]func() ClientMessage{
 	TagDBClose:    func() ClientMessage { return new(DBClose) },
 	TagBatchStart: func() ClientMessage { return new(BatchStart) },
 	TagBatchEnd:   func() ClientMessage { return new(BatchEnd) },
+	// Statement, fetch and transaction requests.
+	TagCommand:           func() ClientMessage { return new(Command) },
+	TagID:                func() ClientMessage { return new(ID) },
+	TagCurName:           func() ClientMessage { return new(CurName) },
+	TagNFetch:            func() ClientMessage { return new(NFetch) },
+	TagSFetch:            func() ClientMessage { return new(SFetch) },
+	TagRollbackWork:      func() ClientMessage { return new(RollbackWork) },
+	TagSetSavepoint:      func() ClientMessage { return new(SetSavepoint) },
+	TagReleaseSavepoint:  func() ClientMessage { return new(ReleaseSavepoint) },
+	TagRollbackSavepoint: func() ClientMessage { return new(RollbackSavepoint) },
+	// Typed statement values.
+	TagBind:    func() ClientMessage { return new(Bind) },
+	TagRetType: func() ClientMessage { return new(RetType) },
+	// Login phase.
+	TagProtocols: func() ClientMessage { return new(Protocols) },
+	TagInfo:      func() ClientMessage { return new(Info) },
+	TagDBOpen:    func() ClientMessage { return new(DBOpen) },
 }

@@ -54,8 +54,17 @@ func AppendPacked(dst []byte, p Packed, width int) ([]byte, error) {
 	if p.Neg {
 		complement100(dst[start+1:])
 	}
+	if IsNullPacked(dst[start:]) {
+		// A negative value with exponent 63 and first digit 99 complements
+		// to 00 00, which every reader takes for NULL.
+		return dst[:start], ErrPackedNull
+	}
 	return dst, nil
 }
+
+// ErrPackedNull reports a value whose packed bytes would start 00 00, the
+// NULL form: it cannot be stored.
+var ErrPackedNull = errors.New("ifxtype: the packed form of the value would start 00 00, which reads as NULL")
 
 // ParsePacked reads a packed value that is not NULL (check IsNullPacked
 // first). The digits are written into scratch's array when it is large

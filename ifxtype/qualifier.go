@@ -67,7 +67,8 @@ func (q Qualifier) FractionDigits() int {
 
 // LeadingPrecision returns the digits of the first field: for an INTERVAL
 // the declared precision n of its leading unit, for a DATETIME 4 when it
-// starts at YEAR and 2 otherwise (for FRACTION starts, the fraction digits).
+// starts at YEAR and 2 otherwise. A FRACTION start yields 2, the offset that
+// makes FRACTION TO FRACTION(n) count n digits.
 func (q Qualifier) LeadingPrecision() int {
 	return q.Digits() - (int(q.End()) - int(q.Start()))
 }
@@ -87,8 +88,13 @@ func DateTimeQualifier(start, end TimeUnit) (Qualifier, error) {
 // IntervalQualifier returns the qualifier of INTERVAL start(precision) TO
 // end, where precision (1 to 9) is the number of digits of the first field.
 // Year-month and day-time intervals never mix: start and end must both be
-// at most MONTH, or both at least DAY.
+// at most MONTH, or both at least DAY. FRACTION TO FRACTION(n) has no
+// leading precision of its own: precision is ignored and the qualifier
+// counts n digits.
 func IntervalQualifier(start TimeUnit, precision int, end TimeUnit) (Qualifier, error) {
+	if start == UnitFraction {
+		precision = 2
+	}
 	if err := checkUnits(start, end); err != nil {
 		return 0, fmt.Errorf("ifxtype: INTERVAL %v TO %v: %w", start, end, err)
 	}
@@ -139,6 +145,9 @@ func (q Qualifier) DateTimeString() string {
 // IntervalString returns the qualifier as SQL text for an INTERVAL, e.g.
 // "DAY(5) TO SECOND".
 func (q Qualifier) IntervalString() string {
+	if q.Start() == UnitFraction {
+		return q.DateTimeString()
+	}
 	return startName(q.Start()) + "(" + strconv.Itoa(q.LeadingPrecision()) + ") TO " + q.End().String()
 }
 

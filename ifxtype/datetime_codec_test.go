@@ -1,0 +1,623 @@
+package ifxtype
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/hex"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-informix/informix/sqli"
+)
+
+// dtHex decodes hex bytes written with spaces, "C7 14 1A".
+func dtHex(t testing.TB, s string) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(strings.ReplaceAll(s, " ", ""))
+	if err != nil {
+		t.Fatalf("bad hex %q: %v", s, err)
+	}
+	return b
+}
+
+// dtQual returns DATETIME start TO end and fails the test if it is refused.
+func dtQual(t testing.TB, start, end TimeUnit) Qualifier {
+	t.Helper()
+	q, err := DateTimeQualifier(start, end)
+	if err != nil {
+		t.Fatalf("DateTimeQualifier(%v, %v): %v", start, end, err)
+	}
+	return q
+}
+
+// dtCodec returns the registered codec of code.
+func dtCodec(t testing.TB, code sqli.TypeCode) Codec {
+	t.Helper()
+	c, err := CodecFor(Type{Code: code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// dtCol returns a column type of code with qualifier q as encoded length.
+func dtCol(code sqli.TypeCode, q Qualifier) Type { return Type{Code: code, Length: int32(q)} }
+
+// dtBindData frames packed bytes as bind data: a u16 length and the bytes.
+func dtBindData(b []byte) []byte {
+	return append(binary.BigEndian.AppendUint16(nil, uint16(len(b))), b...)
+}
+
+// dtRowTrip encodes v as a column of typ in both row layouts, checks the
+// width RowSize reports, and requires each decode to equal want. It
+// returns the encoding (the same in both layouts).
+func dtRowTrip(t *testing.T, c Codec, typ Type, v, want any) []byte {
+	t.Helper()
+	var first []byte
+	for _, seq := range []bool{false, true} {
+		b, err := c.AppendRow(nil, typ, v, seq, nil)
+		if err != nil {
+			t.Fatalf("AppendRow(%s, %v, seq=%v): %v", typ.SQLName(), v, seq, err)
+		}
+		if n, err := c.RowSize(typ, b, seq); err != nil || n != len(b) {
+			t.Fatalf("RowSize(%s) = %d, %v; encoding has %d bytes", typ.SQLName(), n, err, len(b))
+		}
+		got, err := c.DecodeRow(typ, b, seq, nil)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: %v → % x → %#v, %v; want %#v", typ.SQLName(), v, b, got, err, want)
+		}
+		if first != nil && !bytes.Equal(first, b) {
+			t.Fatalf("%s: layouts differ: % x and % x", typ.SQLName(), first, b)
+		}
+		first = b
+	}
+	return first
+}
+
+// dtBindTrip binds v, checks the precision and the length prefix, and
+// requires DecodeBind to return want. It returns the bind data.
+func dtBindTrip(t *testing.T, c Codec, v, want any, wantPrec Qualifier) []byte {
+	t.Helper()
+	prec, data, err := c.AppendBind([]byte{0xEE}, v, nil)
+	if err != nil {
+		t.Fatalf("AppendBind(%v): %v", v, err)
+	}
+	if data[0] != 0xEE {
+		t.Fatalf("AppendBind overwrote dst")
+	}
+	data = data[1:]
+	if Qualifier(prec) != wantPrec {
+		t.Fatalf("AppendBind(%v) prec = %#04x, want %#04x", v, uint16(prec), uint16(wantPrec))
+	}
+	if n := int(binary.BigEndian.Uint16(data)); n != len(data)-2 || n != PackedWidth(int32(wantPrec)) {
+		t.Fatalf("AppendBind(%v) = % x: length prefix %d, want %d", v, data, n, PackedWidth(int32(wantPrec)))
+	}
+	got, err := c.DecodeBind(prec, data, nil)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("DecodeBind(%#04x, % x) = %#v, %v; want %#v", uint16(prec), data, got, err, want)
+	}
+	return data
+}
+
+// allDateTimeQualifiers lists every DATETIME qualifier: each start YEAR …
+// SECOND with each end from it to FRACTION(5), and FRACTION TO
+// FRACTION(1…5).
+func allDateTimeQualifiers(t testing.TB) []Qualifier {
+	t.Helper()
+	units := []TimeUnit{UnitYear, UnitMonth, UnitDay, UnitHour, UnitMinute, UnitSecond,
+		UnitFraction1, UnitFraction2, UnitFraction3, UnitFraction4, UnitFraction5}
+	var out []Qualifier
+	for i, start := range units[:6] {
+		for _, end := range units[i:] {
+			out = append(out, dtQual(t, start, end))
+		}
+	}
+	for _, end := range units[6:] {
+		out = append(out, dtQual(t, UnitFraction, end))
+	}
+	// 11 + 10 + 9 + 8 + 7 + 6 qualifiers start at YEAR … SECOND, 5 at FRACTION.
+	if len(out) != 56 {
+		t.Fatalf("%d DATETIME qualifiers, want 56", len(out))
+	}
+	return out
+}
+
+// TestDateTimeVectors checks every row of TYPES.md §5.7's DATETIME table
+// in both directions. All are computed, unconfirmed, except the YEAR TO
+// SECOND prefix C7 14 1A 05 04, which is [W] S1-b (raw bytes of CURRENT
+// YEAR TO SECOND on 2026-05-04 printed by informix-db).
+func TestDateTimeVectors(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	const ns = 123450000 // .12345
+	cases := []struct {
+		name  string
+		q     Qualifier // the table's hex column
+		start TimeUnit
+		end   TimeUnit
+		v     DateTime // Qualifier filled in from q
+		width int
+		hex   string
+	}{
+		{"YEAR TO SECOND/[W] S1-b prefix, rest computed, unconfirmed", 0x0E0A, UnitYear, UnitSecond,
+			DateTime{2026, 5, 4, 12, 34, 56, 0, 0}, 8, "C7 14 1A 05 04 0C 22 38"},
+		{"YEAR TO FRACTION(5)/computed, unconfirmed", 0x130F, UnitYear, UnitFraction5,
+			DateTime{2026, 5, 4, 12, 34, 56, ns, 0}, 11, "C7 14 1A 05 04 0C 22 38 0C 22 32"},
+		{"YEAR TO FRACTION(3)/computed, unconfirmed", 0x110D, UnitYear, UnitFraction3,
+			DateTime{2026, 5, 4, 12, 34, 56, 123000000, 0}, 10, "C7 14 1A 05 04 0C 22 38 0C 1E"},
+		{"YEAR TO DAY/computed, unconfirmed", 0x0804, UnitYear, UnitDay,
+			DateTime{2026, 5, 4, 0, 0, 0, 0, 0}, 5, "C4 14 1A 05 04"},
+		{"HOUR TO MINUTE 12:34/computed, unconfirmed", 0x0468, UnitHour, UnitMinute,
+			DateTime{0, 0, 0, 12, 34, 0, 0, 0}, 3, "C2 0C 22"},
+		{"HOUR TO SECOND/computed, unconfirmed", 0x066A, UnitHour, UnitSecond,
+			DateTime{0, 0, 0, 12, 34, 56, 0, 0}, 4, "C3 0C 22 38"},
+		{"MONTH TO FRACTION(3)/computed, unconfirmed", 0x0D2D, UnitMonth, UnitFraction3,
+			DateTime{0, 5, 4, 12, 34, 56, 123000000, 0}, 8, "C5 05 04 0C 22 38 0C 1E"},
+		{"HOUR TO MINUTE 00:05 normalized/computed, unconfirmed", 0x0468, UnitHour, UnitMinute,
+			DateTime{0, 0, 0, 0, 5, 0, 0, 0}, 3, "C1 05 00"},
+		{"HOUR TO MINUTE 00:00 zero/computed, unconfirmed", 0x0468, UnitHour, UnitMinute,
+			DateTime{}, 3, "80 00 00"},
+		{"HOUR TO FRACTION(5) 00:00:00.00042/computed, unconfirmed", 0x0B6F, UnitHour, UnitFraction5,
+			DateTime{0, 0, 0, 0, 0, 0, 420000, 0}, 7, "BF 04 14 00 00 00 00"},
+		{"YEAR TO FRACTION(5) 1999-12-31 23:59:59.99999/computed, unconfirmed", 0x130F, UnitYear, UnitFraction5,
+			DateTime{1999, 12, 31, 23, 59, 59, 999990000, 0}, 11, "C7 13 63 0C 1F 17 3B 3B 63 63 5A"},
+		{"YEAR TO SECOND 0001-01-01 00:00:00/computed, unconfirmed", 0x0E0A, UnitYear, UnitSecond,
+			DateTime{1, 1, 1, 0, 0, 0, 0, 0}, 8, "C6 01 01 01 00 00 00 00"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if q := dtQual(t, tc.start, tc.end); q != tc.q {
+				t.Fatalf("DateTimeQualifier(%v, %v) = %#04x, TYPES.md says %#04x", tc.start, tc.end, uint16(q), uint16(tc.q))
+			}
+			want := tc.v
+			want.Qualifier = tc.q
+			b := dtHex(t, tc.hex)
+			if len(b) != tc.width || PackedWidth(int32(tc.q)) != tc.width {
+				t.Fatalf("width: vector %d, PackedWidth %d, table %d", len(b), PackedWidth(int32(tc.q)), tc.width)
+			}
+			if got := dtRowTrip(t, c, dtCol(sqli.TypeDateTime, tc.q), want, want); !bytes.Equal(got, b) {
+				t.Fatalf("AppendRow(%v) = % x, want % x", want, got, b)
+			}
+			if got, err := c.DecodeRow(dtCol(sqli.TypeDateTime, tc.q), b, false, nil); err != nil || got != want {
+				t.Fatalf("DecodeRow(% x) = %#v, %v; want %#v", b, got, err, want)
+			}
+			if got := dtBindTrip(t, c, want, want, tc.q); !bytes.Equal(got[2:], b) {
+				t.Fatalf("bind packed bytes % x, want % x", got[2:], b)
+			}
+		})
+	}
+}
+
+// TestDateTimeBindExample checks the DATETIME example of TYPES.md §4.1
+// (computed, unconfirmed; its prefix C7 14 1A 05 04 is [W] S1-b, the u16
+// length [W] S1-c and the precision = qualifier an assumption, TYPES.md
+// open question 5). The type, indicator and precision words are framed
+// here by hand, as sqli.Bind will.
+func TestDateTimeBindExample(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	v := DateTime{2026, 5, 4, 12, 34, 56, 0, 0x0E0A}
+	prec, data, err := c.AppendBind(nil, v, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg := []byte{0x00, 0x0A, 0x00, 0x00}
+	msg = binary.BigEndian.AppendUint16(msg, uint16(prec))
+	msg = append(msg, data...)
+	if want := dtHex(t, "00 0A 00 00 0E 0A 00 08 C7 14 1A 05 04 0C 22 38"); !bytes.Equal(msg, want) {
+		t.Fatalf("bind = % x, want % x", msg, want)
+	}
+	if got, err := c.DecodeBind(prec, data, nil); err != nil || got != v {
+		t.Fatalf("DecodeBind = %v, %v", got, err)
+	}
+}
+
+// TestDateTimeBindTime checks that a time.Time binds as YEAR TO
+// FRACTION(5) (0x130F), cut to 10µs: the §5.7 YEAR TO FRACTION(5) vector
+// (computed, unconfirmed) with its u16 length 11.
+func TestDateTimeBindTime(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	tm := time.Date(2026, 5, 4, 12, 34, 56, 123456789, time.FixedZone("UTC+3", 3*3600))
+	want := DateTime{2026, 5, 4, 12, 34, 56, 123450000, 0x130F}
+	data := dtBindTrip(t, c, tm, want, 0x130F)
+	if w := dtHex(t, "00 0B C7 14 1A 05 04 0C 22 38 0C 22 32"); !bytes.Equal(data, w) {
+		t.Fatalf("bind data % x, want % x", data, w)
+	}
+}
+
+// TestDateTimeRowTime checks that AppendRow converts a time.Time with the
+// column's qualifier, cutting finer fields: 12:34:56.999 as HOUR TO MINUTE
+// is 12:34, C2 0C 22 as in the §5.7 vector (computed, unconfirmed).
+func TestDateTimeRowTime(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	typ := dtCol(sqli.TypeDateTime, 0x0468)
+	tm := time.Date(2026, 5, 4, 12, 34, 56, 999000000, time.UTC)
+	b := dtRowTrip(t, c, typ, tm, DateTime{0, 0, 0, 12, 34, 0, 0, 0x0468})
+	if !bytes.Equal(b, dtHex(t, "C2 0C 22")) {
+		t.Fatalf("AppendRow(time) = % x", b)
+	}
+}
+
+// TestDateTimeNull checks the NULL form: the first two bytes zero
+// (TYPES.md §5.7, §6; [J] S3, [D] S1), written as a zero-filled width.
+func TestDateTimeNull(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	for _, q := range allDateTimeQualifiers(t) {
+		typ := dtCol(sqli.TypeDateTime, q)
+		b, err := c.AppendRow(nil, typ, nil, false, nil)
+		if err != nil || len(b) != PackedWidth(int32(q)) || !IsNullPacked(b) || bytes.Count(b, []byte{0}) != len(b) {
+			t.Fatalf("%s: AppendRow(nil) = % x, %v", typ.SQLName(), b, err)
+		}
+		if v, err := c.DecodeRow(typ, b, true, nil); v != nil || err != nil {
+			t.Fatalf("%s: DecodeRow(NULL) = %v, %v", typ.SQLName(), v, err)
+		}
+	}
+	// 00 00 followed by non-zero bytes is still NULL: only the first two count.
+	if v, err := c.DecodeRow(dtCol(sqli.TypeDateTime, 0x0468), []byte{0, 0, 7}, false, nil); v != nil || err != nil {
+		t.Fatalf("DecodeRow(00 00 07) = %v, %v", v, err)
+	}
+}
+
+// TestDateTimeNonNormalized checks that a mantissa with leading zero
+// pairs and a larger exponent decodes to the same value as its normalized
+// form, and is re-encoded normalized (TYPES.md open question 9: whether a
+// server sends such bytes is unknown; encoders normalize). HOUR TO
+// MINUTE 00:05 is C1 05 00 normalized; C2 00 05 spells the same number
+// (0·100 + 5).
+func TestDateTimeNonNormalized(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	typ := dtCol(sqli.TypeDateTime, 0x0468)
+	v, err := c.DecodeRow(typ, dtHex(t, "C2 00 05"), false, nil)
+	want := DateTime{0, 0, 0, 0, 5, 0, 0, 0x0468}
+	if err != nil || v != want {
+		t.Fatalf("DecodeRow(C2 00 05) = %v, %v", v, err)
+	}
+	if b := dtRowTrip(t, c, typ, v, want); !bytes.Equal(b, dtHex(t, "C1 05 00")) {
+		t.Fatalf("re-encoded as % x", b)
+	}
+}
+
+// TestDateTimeMalformed checks that malformed columns and bind values are
+// errors, never values or panics.
+func TestDateTimeMalformed(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	ymd := int32(0x0804) // YEAR TO DAY, 5 bytes
+	hm := int32(0x0468)  // HOUR TO MINUTE, 3 bytes
+	cases := []struct {
+		name   string
+		length int32
+		hex    string
+	}{
+		// End FRACTION(1) with the digit count of YEAR TO SECOND.
+		{"bad qualifier", 0x0E0B, "C7 14 1A 05 04 0C 22 38"},
+		// Start unit 3 is no unit.
+		{"bad start unit", 0x0434, "C2 0C 22"},
+		// A valid qualifier with a bit above the low 16.
+		{"length over 16 bits", 0x10468, "C2 0C 22"},
+		{"negative length", -1, "C2 0C 22"},
+		// 2026-13-04.
+		{"month 13", ymd, "C4 14 1A 0D 04"},
+		// 2026-02-30.
+		{"Feb 30", ymd, "C4 14 1A 02 1E"},
+		// 2026 is not a leap year.
+		{"Feb 29 of 2026", ymd, "C4 14 1A 02 1D"},
+		// 2026-05-00: the trailing zero pair is the day.
+		{"day 0", ymd, "C4 14 1A 05 00"},
+		// 0000-01-01: year 0 is outside 1..9999.
+		{"year 0", ymd, "C2 01 01 00 00"},
+		// A digit byte above 99.
+		{"digit byte 100", ymd, "C4 14 1A 05 64"},
+		// 24:00.
+		{"hour 24", hm, "C2 18 00"},
+		// 12:60.
+		{"minute 60", hm, "C2 0C 3C"},
+		// Exponent 1 puts 12 34 in the minute pair and one pair further right.
+		{"non-zero digit beyond the grid", hm, "C1 0C 22"},
+		// Exponent 3 puts 12 left of the hour pair.
+		{"exponent above the grid", hm, "C3 0C 22"},
+		// The pad digit after FRACTION(3) (12:34:56.123, last pair 31) is not 0.
+		{"non-zero pad digit after FRACTION(3)", 0x110D, "C7 14 1A 05 04 0C 22 38 0C 1F"},
+		// 12:34 negated (sign bit clear, 100's complement).
+		{"negative DATETIME", hm, "3D 57 42"},
+		// Negative zero: sign bit clear, no digits.
+		{"negative zero", hm, "3F 00 00"},
+		// One byte short of YEAR TO DAY's 5.
+		{"short", ymd, "C4 14 1A 05"},
+		// One byte more than YEAR TO DAY's 5.
+		{"long", ymd, "C4 14 1A 05 04 00"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			typ := Type{Code: sqli.TypeDateTime, Length: tc.length}
+			b := dtHex(t, tc.hex)
+			for _, seq := range []bool{false, true} {
+				if v, err := c.DecodeRow(typ, b, seq, nil); err == nil {
+					t.Fatalf("DecodeRow(% x) = %v, want an error", b, v)
+				}
+			}
+			// A bind value may leave out trailing zero pairs (packedBindBytes);
+			// and no bind precision has a length beyond 16 bits.
+			if tc.name == "short" || int32(int16(tc.length)) != tc.length {
+				return
+			}
+			if v, err := c.DecodeBind(int16(tc.length), dtBindData(b), nil); err == nil {
+				t.Fatalf("DecodeBind(% x) = %v, want an error", b, v)
+			}
+		})
+	}
+}
+
+// TestDateTimeRowSizeBadQualifier checks that RowSize and AppendRow refuse
+// a length that is no DATETIME qualifier instead of sizing from it.
+func TestDateTimeRowSizeBadQualifier(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	for _, length := range []int32{0, 0x0E0B, 0x1468, 0xFFFF, -1, 1 << 20} {
+		typ := Type{Code: sqli.TypeDateTime, Length: length}
+		if n, err := c.RowSize(typ, make([]byte, 20), true); err == nil {
+			t.Errorf("RowSize(length %#x) = %d, want an error", length, n)
+		}
+		if b, err := c.AppendRow(nil, typ, nil, true, nil); err == nil {
+			t.Errorf("AppendRow(length %#x, nil) = % x, want an error", length, b)
+		}
+	}
+}
+
+// TestDateTimeBindMalformed checks bind framing errors: the u16 length
+// must match the bytes that follow and lie in 2..width, the precision must
+// be a DATETIME qualifier, and the packed bytes must not be the NULL form.
+func TestDateTimeBindMalformed(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	cases := []struct {
+		name string
+		prec int16
+		hex  string
+	}{
+		{"empty", 0x0468, ""},
+		{"one byte", 0x0468, "00"},
+		// Prefix 4, three bytes follow.
+		{"prefix over the data", 0x0468, "00 04 C2 0C 22"},
+		// Prefix 2, three bytes follow.
+		{"prefix under the data", 0x0468, "00 02 C2 0C 22"},
+		// HOUR TO MINUTE takes 3 bytes; 4 are sent.
+		{"longer than the width", 0x0468, "00 04 C2 0C 22 00"},
+		// A one-byte packed value has no digit byte.
+		{"one packed byte", 0x0468, "00 01 C2"},
+		{"NULL form", 0x0468, "00 03 00 00 00"},
+		{"precision is no qualifier", 0x0E0B, "00 08 C7 14 1A 05 04 0C 22 38"},
+		{"negative precision", -1, "00 03 C2 0C 22"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if v, err := c.DecodeBind(tc.prec, dtHex(t, tc.hex), nil); err == nil {
+				t.Fatalf("DecodeBind = %v, want an error", v)
+			}
+		})
+	}
+	// A shorter value whose missing bytes are trailing zero pairs is
+	// accepted (packedBindBytes' open question): 00:05 as C1 05.
+	v, err := c.DecodeBind(0x0468, dtHex(t, "00 02 C1 05"), nil)
+	if want := (DateTime{0, 0, 0, 0, 5, 0, 0, 0x0468}); err != nil || v != want {
+		t.Fatalf("DecodeBind(short) = %v, %v; want %v", v, err, want)
+	}
+}
+
+// TestDateTimeEncodeErrors checks the values the encoders refuse.
+func TestDateTimeEncodeErrors(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	ymd := dtCol(sqli.TypeDateTime, 0x0804)
+	rows := []struct {
+		name string
+		v    any
+		want string // a fragment the error must contain
+	}{
+		{"qualifier mismatch", DateTime{2026, 5, 4, 12, 34, 0, 0, 0x0C08}, "qualifiers must match"},
+		{"invalid DateTime", DateTime{2026, 13, 4, 0, 0, 0, 0, 0x0804}, "month 13 outside 1..12"},
+		{"time year 10000", time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), "year 10000 outside 1..9999"},
+		{"time year 0", time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), "year 0 outside 1..9999"},
+		{"unsupported type", "2026-05-04", "cannot encode string"},
+	}
+	for _, tc := range rows {
+		t.Run("row/"+tc.name, func(t *testing.T) {
+			b, err := c.AppendRow([]byte{1}, ymd, tc.v, false, nil)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("AppendRow(%v) = % x, %v; want an error containing %q", tc.v, b, err, tc.want)
+			}
+			if !bytes.Equal(b, []byte{1}) {
+				t.Fatalf("AppendRow changed dst on error: % x", b)
+			}
+		})
+	}
+	binds := []struct {
+		name string
+		v    any
+		want string
+	}{
+		{"nil", nil, "indicator -1"},
+		{"invalid DateTime", DateTime{2026, 2, 29, 0, 0, 0, 0, 0x0804}, "day 29 outside 1..28"},
+		{"zero DateTime", DateTime{}, "qualifier 0x0000 is not a valid DATETIME qualifier"},
+		{"time year 10000", time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), "year 10000"},
+		{"unsupported type", 42, "cannot encode int"},
+	}
+	for _, tc := range binds {
+		t.Run("bind/"+tc.name, func(t *testing.T) {
+			_, b, err := c.AppendBind([]byte{1}, tc.v, nil)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !bytes.Equal(b, []byte{1}) {
+				t.Fatalf("AppendBind(%v) = % x, %v; want an error containing %q", tc.v, b, err, tc.want)
+			}
+		})
+	}
+}
+
+// TestDateTimeWidthFitsGrid checks, for every DATETIME qualifier, that
+// PackedWidth (IBM's DECLEN, TYPES.md §2.2) is one header byte plus the
+// pairs the fields need: ⌈whole digits/2⌉ + ⌈fraction digits/2⌉, with whole
+// digits 4 for YEAR and 2 for every other whole unit, counted here by hand.
+func TestDateTimeWidthFitsGrid(t *testing.T) {
+	for _, q := range allDateTimeQualifiers(t) {
+		whole := 0
+		for u := UnitYear; u <= UnitSecond; u += 2 {
+			if q.Start() <= u && u <= q.End() {
+				whole += 2
+				if u == UnitYear {
+					whole += 2
+				}
+			}
+		}
+		frac := 0
+		if q.End() > UnitSecond {
+			frac = int(q.End() - UnitSecond)
+		}
+		if want := 1 + (whole+1)/2 + (frac+1)/2; PackedWidth(int32(q)) != want {
+			t.Errorf("%s: PackedWidth %d, fields need %d", q.DateTimeString(), PackedWidth(int32(q)), want)
+		}
+	}
+}
+
+// dtBoundaryTimes are the boundary instants every DATETIME qualifier is
+// tried with: the first and last instants DATETIME holds, Feb 29 of leap
+// years, 23:59:59.99999 and a value with all five fraction digits set.
+var dtBoundaryTimes = []time.Time{
+	time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC),
+	time.Date(9999, 12, 31, 23, 59, 59, 999990000, time.UTC),
+	time.Date(2024, 2, 29, 23, 59, 59, 999999999, time.UTC),
+	time.Date(2000, 2, 29, 0, 0, 0, 10000, time.UTC),
+	time.Date(1999, 12, 31, 23, 59, 59, 999990000, time.UTC),
+	time.Date(2026, 5, 4, 12, 34, 56, 123450000, time.UTC),
+	time.Date(1, 12, 31, 0, 0, 1, 0, time.UTC),
+	time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC),
+}
+
+// dtRandomTime returns an instant between 0001-01-01 and 9999-12-31 with a
+// random nanosecond.
+func dtRandomTime(r *rand.Rand) time.Time {
+	lo := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	hi := time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC).Unix()
+	return time.Unix(lo+r.Int64N(hi-lo+1), r.Int64N(1e9)).UTC()
+}
+
+// TestDateTimeRoundTripAllQualifiers checks that, for every DATETIME
+// qualifier, boundary and random values survive AppendRow→DecodeRow in
+// both layouts, AppendBind→DecodeBind, and String→ParseDateTime.
+func TestDateTimeRoundTripAllQualifiers(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	r := rand.New(rand.NewPCG(1, 10))
+	for _, q := range allDateTimeQualifiers(t) {
+		typ := dtCol(sqli.TypeDateTime, q)
+		times := append([]time.Time(nil), dtBoundaryTimes...)
+		for range 200 {
+			times = append(times, dtRandomTime(r))
+		}
+		for _, tm := range times {
+			d, err := NewDateTime(tm, q)
+			if err != nil {
+				t.Fatalf("NewDateTime(%v, %s): %v", tm, q.DateTimeString(), err)
+			}
+			dtRowTrip(t, c, typ, d, d)
+			dtBindTrip(t, c, d, d, q)
+			if p, err := ParseDateTime(d.String(), q); err != nil || p != d {
+				t.Fatalf("ParseDateTime(%q, %s) = %v, %v; want %#v", d.String(), q.DateTimeString(), p, err, d)
+			}
+		}
+	}
+}
+
+// TestDateTimeDecodeCanonical checks the property FuzzCodecs relies on:
+// whatever DecodeRow or DecodeBind accepts re-encodes without error and
+// decodes to an equal value, also for non-normalized and arbitrary input.
+// Inputs are random digit bytes (mostly 0..99) under random headers, for
+// every qualifier, plus arbitrary encoded lengths.
+func TestDateTimeDecodeCanonical(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	r := rand.New(rand.NewPCG(2, 20))
+	quals := allDateTimeQualifiers(t)
+	decoded := 0
+	for range 40000 {
+		length := int32(quals[r.IntN(len(quals))])
+		if r.IntN(10) == 0 {
+			length = int32(r.Uint32())
+		}
+		b := dtRandomPacked(r, PackedWidth(length))
+		decoded += dtCheckCanonical(t, c, Type{Code: sqli.TypeDateTime, Length: length}, b)
+	}
+	// The generator reaches valid values often enough to mean something.
+	if decoded < 1000 {
+		t.Fatalf("only %d of 40000 random inputs decoded", decoded)
+	}
+}
+
+// dtRandomPacked returns width bytes that look like a packed value: a
+// header near the exponents real values use, digits mostly 0..99, and
+// sometimes anything.
+func dtRandomPacked(r *rand.Rand, width int) []byte {
+	b := make([]byte, max(width, 1))
+	b[0] = byte(0xC0 + r.IntN(16) - 4)
+	if r.IntN(8) == 0 {
+		b[0] = byte(r.UintN(256))
+	}
+	for i := 1; i < len(b); i++ {
+		switch r.IntN(6) {
+		case 0:
+			b[i] = 0
+		case 1:
+			b[i] = byte(r.UintN(256))
+		default:
+			b[i] = byte(r.IntN(30))
+		}
+	}
+	return b
+}
+
+// dtCheckCanonical decodes b as a column and as a bind value of typ; what
+// decodes must re-encode and decode to an equal value. It returns how many
+// of the decodes produced a value.
+func dtCheckCanonical(t *testing.T, c Codec, typ Type, b []byte) int {
+	t.Helper()
+	n := 0
+	for _, seq := range []bool{false, true} {
+		v, err := c.DecodeRow(typ, b, seq, nil)
+		if err != nil || v == nil {
+			continue
+		}
+		n++
+		enc, err := c.AppendRow(nil, typ, v, seq, nil)
+		if err != nil {
+			t.Fatalf("%s: % x decoded to %v, which does not encode: %v", typ.SQLName(), b, v, err)
+		}
+		if v2, err := c.DecodeRow(typ, enc, seq, nil); err != nil || !reflect.DeepEqual(v, v2) {
+			t.Fatalf("%s: % x → %#v → % x → %#v, %v", typ.SQLName(), b, v, enc, v2, err)
+		}
+		dtCheckBindCanonical(t, c, v)
+	}
+	if v, err := c.DecodeBind(int16(typ.Length), dtBindData(b), nil); err == nil {
+		n++
+		dtCheckBindCanonical(t, c, v)
+	}
+	return n
+}
+
+// dtCheckBindCanonical requires v to survive AppendBind→DecodeBind.
+func dtCheckBindCanonical(t *testing.T, c Codec, v any) {
+	t.Helper()
+	prec, data, err := c.AppendBind(nil, v, nil)
+	if err != nil {
+		t.Fatalf("decoded %#v does not bind: %v", v, err)
+	}
+	if v2, err := c.DecodeBind(prec, data, nil); err != nil || !reflect.DeepEqual(v, v2) {
+		t.Fatalf("bind %#v → % x → %#v, %v", v, data, v2, err)
+	}
+}
+
+// BenchmarkDecodeRowDateTime decodes the YEAR TO FRACTION(5) vector of
+// TYPES.md §5.7; the only allocation allowed is boxing the DateTime.
+func BenchmarkDecodeRowDateTime(b *testing.B) {
+	c := dtCodec(b, sqli.TypeDateTime)
+	typ := dtCol(sqli.TypeDateTime, 0x130F)
+	data := dtHex(b, "C7 14 1A 05 04 0C 22 38 0C 22 32")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.DecodeRow(typ, data, false, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

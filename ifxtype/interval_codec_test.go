@@ -1,0 +1,545 @@
+package ifxtype
+
+import (
+	"bytes"
+	"encoding/binary"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-informix/informix/sqli"
+)
+
+// ivQual returns INTERVAL start(p) TO end and fails the test if it is
+// refused.
+func ivQual(t testing.TB, start TimeUnit, p int, end TimeUnit) Qualifier {
+	t.Helper()
+	q, err := IntervalQualifier(start, p, end)
+	if err != nil {
+		t.Fatalf("IntervalQualifier(%v, %d, %v): %v", start, p, end, err)
+	}
+	return q
+}
+
+// allIntervalQualifiers lists every INTERVAL qualifier: YEAR(p) TO YEAR,
+// YEAR(p) TO MONTH, MONTH(p) TO MONTH, and each start DAY … SECOND with
+// precision p to each end from it to FRACTION(5), for p = 1 … 9; and
+// FRACTION TO FRACTION(1…5), whose digit count must equal its fraction
+// digits, which the encoding gives for precision 2 only.
+func allIntervalQualifiers(t testing.TB) []Qualifier {
+	t.Helper()
+	units := []TimeUnit{UnitDay, UnitHour, UnitMinute, UnitSecond,
+		UnitFraction1, UnitFraction2, UnitFraction3, UnitFraction4, UnitFraction5}
+	var out []Qualifier
+	for p := 1; p <= 9; p++ {
+		out = append(out, ivQual(t, UnitYear, p, UnitYear), ivQual(t, UnitYear, p, UnitMonth), ivQual(t, UnitMonth, p, UnitMonth))
+		for i, start := range units[:4] {
+			for _, end := range units[i:] {
+				out = append(out, ivQual(t, start, p, end))
+			}
+		}
+	}
+	for _, end := range units[4:] {
+		out = append(out, ivQual(t, UnitFraction, 2, end))
+	}
+	// Per precision 3 year-month and 9 + 8 + 7 + 6 day-time qualifiers; 5 FRACTION ones.
+	if len(out) != 9*(3+30)+5 {
+		t.Fatalf("%d INTERVAL qualifiers, want %d", len(out), 9*(3+30)+5)
+	}
+	return out
+}
+
+// TestIntervalQualifierConstants checks the bind qualifiers (written as
+// TYPES.md §5.8's hex) against IntervalQualifier.
+func TestIntervalQualifierConstants(t *testing.T) {
+	if q := ivQual(t, UnitYear, 9, UnitMonth); q != qualYearToMonth9 {
+		t.Errorf("YEAR(9) TO MONTH = %#04x, constant %#04x", uint16(q), uint16(qualYearToMonth9))
+	}
+	if q := ivQual(t, UnitDay, 9, UnitFraction5); q != qualDayToFraction5 {
+		t.Errorf("DAY(9) TO FRACTION(5) = %#04x, constant %#04x", uint16(q), uint16(qualDayToFraction5))
+	}
+	for _, c := range []struct {
+		q Qualifier
+		l fieldLayout
+	}{{qualYearToMonth9, yearToMonth9Layout}, {qualDayToFraction5, dayToFraction5Layout}} {
+		if l, err := layoutOf(c.q); err != nil || l != c.l {
+			t.Errorf("layoutOf(%s) = %+v, %v; constant %+v", c.q.IntervalString(), l, err, c.l)
+		}
+	}
+}
+
+// TestIntervalVectors checks every row of TYPES.md §5.8's INTERVAL table in
+// both directions (all computed, unconfirmed). The Go values are worked
+// out by hand in the comments.
+func TestIntervalVectors(t *testing.T) {
+	c := dtCodec(t, sqli.TypeInterval)
+	cases := []struct {
+		name     string
+		q        Qualifier // the table's hex
+		start    TimeUnit
+		p        int
+		end      TimeUnit
+		v        any
+		width    int
+		hex      string
+		bindQual Qualifier
+	}{
+		// 3·86400 + 4·3600 + 5·60 + 6 = 273906 s.
+		{"DAY(5) TO SECOND 3 04:05:06", 0x0B4A, UnitDay, 5, UnitSecond,
+			IntervalDS{Seconds: 273906}, 7, "C4 03 04 05 06 00 00", qualDayToFraction5},
+		{"DAY(5) TO SECOND -3 04:05:06", 0x0B4A, UnitDay, 5, UnitSecond,
+			IntervalDS{Seconds: -273906}, 7, "3B 60 5F 5E 5E 00 00", qualDayToFraction5},
+		// 12345·86400 + 86399 = 1066694399 s.
+		{"DAY(5) TO SECOND 12345 23:59:59", 0x0B4A, UnitDay, 5, UnitSecond,
+			IntervalDS{Seconds: 1066694399}, 7, "C6 01 17 2D 17 3B 3B", qualDayToFraction5},
+		{"DAY(5) TO SECOND 0 00:00:00", 0x0B4A, UnitDay, 5, UnitSecond,
+			IntervalDS{}, 7, "80 00 00 00 00 00 00", qualDayToFraction5},
+		// 3·12 + 6 = 42 months.
+		{"YEAR(4) TO MONTH 3-06", 0x0602, UnitYear, 4, UnitMonth,
+			IntervalYM{Months: 42}, 4, "C2 03 06 00", qualYearToMonth9},
+		{"YEAR(4) TO MONTH -3-06", 0x0602, UnitYear, 4, UnitMonth,
+			IntervalYM{Months: -42}, 4, "3D 60 5E 00", qualYearToMonth9},
+		// 2026·12 + 11 = 24323 months.
+		{"YEAR(4) TO MONTH 2026-11", 0x0602, UnitYear, 4, UnitMonth,
+			IntervalYM{Months: 24323}, 4, "C3 14 1A 0B", qualYearToMonth9},
+		// 3600 + 30·60 = 5400 s.
+		{"HOUR(2) TO MINUTE 1:30", 0x0468, UnitHour, 2, UnitMinute,
+			IntervalDS{Seconds: 5400}, 3, "C2 01 1E", qualDayToFraction5},
+		// 123·60 + 45 = 7425 s and .6 s.
+		{"MINUTE(3) TO FRACTION(1) 123:45.6", 0x068B, UnitMinute, 3, UnitFraction1,
+			IntervalDS{Seconds: 7425, Nanoseconds: 600000000}, 5, "C3 01 17 2D 3C", qualDayToFraction5},
+		// 86400 + 2·3600 + 3·60 + 4 = 93784 s and .5 s.
+		{"DAY(9) TO FRACTION(5) 1 02:03:04.5", 0x144F, UnitDay, 9, UnitFraction5,
+			IntervalDS{Seconds: 93784, Nanoseconds: 500000000}, 12, "C4 01 02 03 04 32 00 00 00 00 00 00", qualDayToFraction5},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name+"/computed, unconfirmed", func(t *testing.T) {
+			if q := ivQual(t, tc.start, tc.p, tc.end); q != tc.q {
+				t.Fatalf("IntervalQualifier = %#04x, TYPES.md says %#04x", uint16(q), uint16(tc.q))
+			}
+			b := dtHex(t, tc.hex)
+			if len(b) != tc.width || PackedWidth(int32(tc.q)) != tc.width {
+				t.Fatalf("width: vector %d, PackedWidth %d, table %d", len(b), PackedWidth(int32(tc.q)), tc.width)
+			}
+			typ := dtCol(sqli.TypeInterval, tc.q)
+			if got := dtRowTrip(t, c, typ, tc.v, tc.v); !bytes.Equal(got, b) {
+				t.Fatalf("AppendRow(%v) = % x, want % x", tc.v, got, b)
+			}
+			if got, err := c.DecodeRow(typ, b, false, nil); err != nil || got != tc.v {
+				t.Fatalf("DecodeRow(% x) = %#v, %v; want %#v", b, got, err, tc.v)
+			}
+			if got, err := c.DecodeBind(int16(tc.q), dtBindData(b), nil); err != nil || got != tc.v {
+				t.Fatalf("DecodeBind(% x) = %#v, %v; want %#v", b, got, err, tc.v)
+			}
+			dtBindTrip(t, c, tc.v, tc.v, tc.bindQual)
+		})
+	}
+}
+
+// TestIntervalBindExample checks the INTERVAL example of TYPES.md §4.1
+// (computed, unconfirmed; precision = qualifier is assumed, TYPES.md open
+// question 5), from an IntervalDS and from a time.Duration. Type,
+// indicator and precision words are framed by hand, as sqli.Bind will.
+func TestIntervalBindExample(t *testing.T) {
+	c := dtCodec(t, sqli.TypeInterval)
+	want := dtHex(t, "00 0E 00 00 14 4F 00 0C C4 01 02 03 04 32 00 00 00 00 00 00")
+	d := 26*time.Hour + 3*time.Minute + 4500*time.Millisecond // 1 02:03:04.5
+	for _, v := range []any{IntervalDS{Seconds: 93784, Nanoseconds: 500000000}, d} {
+		prec, data, err := c.AppendBind(nil, v, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg := binary.BigEndian.AppendUint16([]byte{0x00, 0x0E, 0x00, 0x00}, uint16(prec))
+		if msg = append(msg, data...); !bytes.Equal(msg, want) {
+			t.Fatalf("bind %v = % x, want % x", v, msg, want)
+		}
+	}
+}
+
+// TestIntervalYMBind checks an IntervalYM bind as YEAR(9) TO MONTH
+// (0x0B02, 7 bytes, TYPES.md §5.8). 3-06 by hand: whole digits 9 + 2 = 11,
+// odd, so "0" + "000000003" + "06" = pairs 00 00 00 00 03 06, exponent 6;
+// dropping four zero pairs gives exponent 2, header 0xC2 (computed,
+// unconfirmed).
+func TestIntervalYMBind(t *testing.T) {
+	c := dtCodec(t, sqli.TypeInterval)
+	data := dtBindTrip(t, c, IntervalYM{Months: 42}, IntervalYM{Months: 42}, 0x0B02)
+	if want := dtHex(t, "00 07 C2 03 06 00 00 00 00"); !bytes.Equal(data, want) {
+		t.Fatalf("bind data % x, want % x", data, want)
+	}
+}
+
+// TestIntervalCut checks the documented rule that encoders cut what lies
+// below the qualifier's last unit, toward zero. Bytes by hand, as in
+// TYPES.md §5.5/§5.8 (computed, unconfirmed).
+func TestIntervalCut(t *testing.T) {
+	c := dtCodec(t, sqli.TypeInterval)
+	cases := []struct {
+		name string
+		q    Qualifier
+		v    any
+		want any
+		hex  string
+	}{
+		// YEAR(4) TO YEAR (0x0400): 14 months is 1 year: digits 0001, exponent 1.
+		{"14 months to YEAR", 0x0400, IntervalYM{Months: 14}, IntervalYM{Months: 12}, "C1 01 00"},
+		// Toward zero: -14 months is -1 year; 1 complemented is 99, header 0x41^0x7F.
+		{"-14 months to YEAR", 0x0400, IntervalYM{Months: -14}, IntervalYM{Months: -12}, "3E 63 00"},
+		// SECOND(2) TO FRACTION(5) (0x07AF): 1.123456789 s is 1.12345 s: pairs 01 | 12 34 50.
+		{"ns to FRACTION(5)", 0x07AF, IntervalDS{Seconds: 1, Nanoseconds: 123456789},
+			IntervalDS{Seconds: 1, Nanoseconds: 123450000}, "C1 01 0C 22 32"},
+		// HOUR(2) TO MINUTE (0x0468): 90 s is 1 minute, 00:01.
+		{"90 s to MINUTE", 0x0468, 90 * time.Second, IntervalDS{Seconds: 60}, "C1 01 00"},
+		{"-90 s to MINUTE", 0x0468, IntervalDS{Seconds: -90}, IntervalDS{Seconds: -60}, "3E 63 00"},
+		// Less than the last unit is zero, and zero has no sign.
+		{"-59 s to MINUTE", 0x0468, IntervalDS{Seconds: -59}, IntervalDS{}, "80 00 00"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			typ := dtCol(sqli.TypeInterval, tc.q)
+			b, err := c.AppendRow(nil, typ, tc.v, false, nil)
+			if err != nil || !bytes.Equal(b, dtHex(t, tc.hex)) {
+				t.Fatalf("AppendRow(%v) = % x, %v; want %s", tc.v, b, err, tc.hex)
+			}
+			if got, err := c.DecodeRow(typ, b, false, nil); err != nil || got != tc.want {
+				t.Fatalf("DecodeRow = %#v, %v; want %#v", got, err, tc.want)
+			}
+		})
+	}
+	// A bind drops nanoseconds below 10µs: 1 ns binds as zero.
+	prec, data, err := c.AppendBind(nil, time.Nanosecond, nil)
+	if got, err2 := c.DecodeBind(prec, data, nil); err != nil || err2 != nil || got != (IntervalDS{}) {
+		t.Fatalf("bind of 1ns = % x → %v, %v, %v", data, got, err, err2)
+	}
+}
+
+// TestIntervalNull checks the NULL form for every INTERVAL qualifier.
+func TestIntervalNull(t *testing.T) {
+	c := dtCodec(t, sqli.TypeInterval)
+	for _, q := range allIntervalQualifiers(t) {
+		typ := dtCol(sqli.TypeInterval, q)
+		b, err := c.AppendRow(nil, typ, nil, true, nil)
+		if err != nil || len(b) != PackedWidth(int32(q)) || bytes.Count(b, []byte{0}) != len(b) {
+			t.Fatalf("%s: AppendRow(nil) = % x, %v", typ.SQLName(), b, err)
+		}
+		if v, err := c.DecodeRow(typ, b, false, nil); v != nil || err != nil {
+			t.Fatalf("%s: DecodeRow(NULL) = %v, %v", typ.SQLName(), v, err)
+		}
+	}
+}
+
+// TestIntervalMalformed checks that malformed INTERVAL columns and bind
+// values are errors.
+func TestIntervalMalformed(t *testing.T) {
+	c := dtCodec(t, sqli.TypeInterval)
+	ds := int32(0x0B4A) // DAY(5) TO SECOND, 7 bytes
+	ym := int32(0x0602) // YEAR(4) TO MONTH, 4 bytes
+	cases := []struct {
+		name   string
+		length int32
+		hex    string
+	}{
+		// YEAR(4) TO DAY mixes the classes.
+		{"mixed classes", 0x0804, "C4 14 1A 05 04"},
+		// HOUR(0) TO MINUTE: precision 0.
+		{"precision 0", 0x0268, "C1 01"},
+		// DAY(10) TO SECOND: precision 10.
+		{"precision 10", 0x104A, "C6 01 17 2D 17 3B 3B 00 00"},
+		// FRACTION TO FRACTION(3) with four digits: not precision 2.
+		{"FRACTION start with 4 digits", 0x04CD, "C0 01 00"},
+		// A DATETIME-only length: end FRACTION(1) with YEAR TO SECOND's digits.
+		{"bad qualifier", 0x0E0B, "C7 14 1A 05 04 0C 22 38"},
+		// 3-12: the month after the year is 12.
+		{"month 12", ym, "C2 03 0C 00"},
+		// 3 24:00:00: the hour after the day is 24.
+		{"hour 24", ds, "C4 03 18 00 00 00 00"},
+		// 3 04:60:06.
+		{"minute 60", ds, "C4 03 04 3C 06 00 00"},
+		// 100000 00:00:00: the half-empty first pair is 10, a sixth day digit.
+		{"leading field over DAY(5)", ds, "C6 0A 00 00 00 00 00"},
+		// Exponent 7 puts a digit left of the six whole pairs.
+		{"exponent above the grid", ds, "C7 01 00 00 00 00 00"},
+		// HOUR(2) TO MINUTE: exponent 1 puts 01 30 one pair too far right.
+		{"non-zero digit beyond the grid", 0x0468, "C1 01 1E"},
+		// MINUTE(3) TO FRACTION(1): the pad digit after the fraction is 1.
+		{"non-zero pad digit after FRACTION(1)", 0x068B, "C3 01 17 2D 3D"},
+		{"digit byte 100", ym, "C2 03 64 00"},
+		// A negative value whose complemented digit is 100.
+		{"negative with digit byte 100", ym, "3D 64 5E 00"},
+		{"short", ds, "C4 03 04 05 06 00"},
+		{"long", ds, "C4 03 04 05 06 00 00 00"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			typ := Type{Code: sqli.TypeInterval, Length: tc.length}
+			b := dtHex(t, tc.hex)
+			for _, seq := range []bool{false, true} {
+				if v, err := c.DecodeRow(typ, b, seq, nil); err == nil {
+					t.Fatalf("DecodeRow(% x) = %v, want an error", b, v)
+				}
+			}
+			if tc.name == "short" {
+				return // a bind value may leave out trailing zero pairs (packedBindBytes)
+			}
+			if v, err := c.DecodeBind(int16(tc.length), dtBindData(b), nil); err == nil {
+				t.Fatalf("DecodeBind(% x) = %v, want an error", b, v)
+			}
+		})
+	}
+}
+
+// TestIntervalSizeAndBindMalformed checks that RowSize refuses lengths that
+// are no INTERVAL qualifier and that bind framing errors are errors.
+func TestIntervalSizeAndBindMalformed(t *testing.T) {
+	c := dtCodec(t, sqli.TypeInterval)
+	for _, length := range []int32{0, 0x0804, 0x104A, -1, 1 << 20} {
+		if n, err := c.RowSize(Type{Code: sqli.TypeInterval, Length: length}, make([]byte, 20), true); err == nil {
+			t.Errorf("RowSize(length %#x) = %d, want an error", length, n)
+		}
+	}
+	// A 7-byte DAY(5) TO SECOND needs 7 bytes in a sequential row.
+	if n, err := c.RowSize(dtCol(sqli.TypeInterval, 0x0B4A), make([]byte, 6), true); err == nil {
+		t.Errorf("RowSize with 6 bytes left = %d, want an error", n)
+	}
+	// No prefix; no packed bytes; prefix 3 with 2 bytes; the NULL form; 13
+	// bytes for the 12 of DAY(9) TO FRACTION(5).
+	for _, data := range []string{"", "00", "00 03 C2 01", "00 04 00 00 00 00", "00 0D C4 01 02 03 04 32 00 00 00 00 00 00 00"} {
+		if v, err := c.DecodeBind(int16(qualDayToFraction5), dtHex(t, data), nil); err == nil {
+			t.Errorf("DecodeBind(%s) = %v, want an error", data, v)
+		}
+	}
+}
+
+// TestIntervalEncodeErrors checks the values the INTERVAL encoders refuse,
+// and that each error names the qualifier and the limit.
+func TestIntervalEncodeErrors(t *testing.T) {
+	c := dtCodec(t, sqli.TypeInterval)
+	day2 := ivQual(t, UnitDay, 2, UnitSecond)
+	year4 := ivQual(t, UnitYear, 4, UnitMonth)
+	frac3 := ivQual(t, UnitFraction, 2, UnitFraction3)
+	cases := []struct {
+		name string
+		q    Qualifier
+		v    any
+		want string
+	}{
+		{"100 days in DAY(2)", day2, IntervalDS{Seconds: 100 * 86400}, "INTERVAL DAY(2) TO SECOND cannot hold 100 00:00:00: at most 99 days"},
+		{"-100 days in DAY(2)", day2, -100 * 24 * time.Hour, "at most 99 days"},
+		{"10000 years in YEAR(4)", year4, IntervalYM{Months: 120000}, "at most 9999 years"},
+		{"1 s in FRACTION TO FRACTION(3)", frac3, IntervalDS{Seconds: 1}, "less than one second"},
+		{"IntervalYM in a day-time column", day2, IntervalYM{Months: 1}, "needs a year-month qualifier"},
+		{"IntervalDS in a year-month column", year4, IntervalDS{Seconds: 1}, "needs a day-time qualifier"},
+		{"Duration in a year-month column", year4, time.Second, "needs a day-time qualifier"},
+		{"signs differ", day2, IntervalDS{Seconds: 1, Nanoseconds: -5}, "differ in sign"},
+		{"string", day2, "1 00:00:00", "cannot encode string"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := c.AppendRow([]byte{1}, dtCol(sqli.TypeInterval, tc.q), tc.v, false, nil)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !bytes.Equal(b, []byte{1}) {
+				t.Fatalf("AppendRow(%v) = % x, %v; want an error containing %q", tc.v, b, err, tc.want)
+			}
+		})
+	}
+	binds := []struct {
+		v    any
+		want string
+	}{
+		{nil, "indicator -1"},
+		{IntervalYM{Months: 1e9 * 12}, "YEAR(9) TO MONTH cannot hold"},
+		{IntervalDS{Seconds: 1e9 * 86400}, "DAY(9) TO FRACTION(5) cannot hold"},
+		{IntervalDS{Seconds: -1, Nanoseconds: 1}, "differ in sign"},
+		{1.5, "cannot encode float64"},
+	}
+	for _, tc := range binds {
+		if _, b, err := c.AppendBind([]byte{1}, tc.v, nil); err == nil || !strings.Contains(err.Error(), tc.want) || !bytes.Equal(b, []byte{1}) {
+			t.Errorf("AppendBind(%v) = % x, %v; want an error containing %q", tc.v, b, err, tc.want)
+		}
+	}
+}
+
+// TestIntervalWidthFitsGrid checks, for every INTERVAL qualifier, that
+// PackedWidth (TYPES.md §2.2) is one header byte plus ⌈whole digits/2⌉ +
+// ⌈fraction digits/2⌉ pairs, whole digits being the leading precision plus
+// 2 per later whole unit, counted here by hand.
+func TestIntervalWidthFitsGrid(t *testing.T) {
+	for _, q := range allIntervalQualifiers(t) {
+		whole := 0
+		for u := q.Start(); u <= q.End() && u <= UnitSecond; u += 2 {
+			if u == q.Start() {
+				whole += q.LeadingPrecision()
+			} else {
+				whole += 2
+			}
+		}
+		frac := 0
+		if q.End() > UnitSecond {
+			frac = int(q.End() - UnitSecond)
+		}
+		if want := 1 + (whole+1)/2 + (frac+1)/2; PackedWidth(int32(q)) != want {
+			t.Errorf("%s: PackedWidth %d, fields need %d", q.IntervalString(), PackedWidth(int32(q)), want)
+		}
+	}
+}
+
+// ivUnitSeconds are the seconds of each day-time whole unit, by field
+// index.
+var ivUnitSeconds = [6]int64{0, 0, 86400, 3600, 60, 1}
+
+// ivFieldMax is the largest value of a field that is not the leading one.
+var ivFieldMax = [6]int64{0, 11, 0, 23, 59, 59}
+
+// ivValue returns the value of q whose whole fields are f (by field
+// index), whose fraction is frac units of q's last fraction digit, and
+// which is negated when neg.
+func ivValue(q Qualifier, f [6]int64, frac int64, neg bool) any {
+	if q.Start() <= UnitMonth {
+		m := f[0]*12 + f[1]
+		if neg {
+			m = -m
+		}
+		return IntervalYM{Months: m}
+	}
+	var s int64
+	for i := 2; i < 6; i++ {
+		s += f[i] * ivUnitSeconds[i]
+	}
+	ns := frac
+	for range 9 - q.FractionDigits() {
+		ns *= 10
+	}
+	if neg {
+		s, ns = -s, -ns
+	}
+	return IntervalDS{Seconds: s, Nanoseconds: int32(ns)}
+}
+
+// ivFields returns the whole-field indexes of q, leading first.
+func ivFields(q Qualifier) []int {
+	var out []int
+	for u := q.Start(); u <= q.End() && u <= UnitSecond; u += 2 {
+		out = append(out, int(u)/2)
+	}
+	return out
+}
+
+// ivPow10 returns 10^n.
+func ivPow10(n int) int64 {
+	p := int64(1)
+	for range n {
+		p *= 10
+	}
+	return p
+}
+
+// ivSamples returns values of q: zero, the largest and smallest non-zero
+// magnitudes with both signs, and n random ones.
+func ivSamples(q Qualifier, r *rand.Rand, n int) []any {
+	idx := ivFields(q)
+	fracMax := ivPow10(q.FractionDigits()) - 1
+	var maxF, oneF [6]int64
+	for k, i := range idx {
+		maxF[i] = ivFieldMax[i]
+		if k == 0 {
+			maxF[i] = ivPow10(q.LeadingPrecision()) - 1
+		}
+	}
+	oneFrac := int64(0)
+	if fracMax > 0 {
+		oneFrac = 1
+	} else {
+		oneF[idx[len(idx)-1]] = 1
+	}
+	out := []any{ivValue(q, [6]int64{}, 0, false), ivValue(q, maxF, fracMax, false), ivValue(q, maxF, fracMax, true),
+		ivValue(q, oneF, oneFrac, false), ivValue(q, oneF, oneFrac, true)}
+	for range n {
+		var f [6]int64
+		for _, i := range idx {
+			f[i] = r.Int64N(maxF[i] + 1)
+		}
+		out = append(out, ivValue(q, f, r.Int64N(fracMax+1), r.IntN(2) == 0))
+	}
+	return out
+}
+
+// TestIntervalRoundTripAllQualifiers checks that, for every INTERVAL
+// qualifier (both classes, every leading precision 1 … 9), zero, the
+// largest value, the smallest non-zero one, their negatives and random
+// values survive AppendRow→DecodeRow in both layouts, AppendBind→
+// DecodeBind (YEAR(9) TO MONTH or DAY(9) TO FRACTION(5)), and the text form.
+func TestIntervalRoundTripAllQualifiers(t *testing.T) {
+	c := dtCodec(t, sqli.TypeInterval)
+	r := rand.New(rand.NewPCG(3, 30))
+	for _, q := range allIntervalQualifiers(t) {
+		typ := dtCol(sqli.TypeInterval, q)
+		bindQ := qualDayToFraction5
+		if q.Start() <= UnitMonth {
+			bindQ = qualYearToMonth9
+		}
+		for _, v := range ivSamples(q, r, 100) {
+			dtRowTrip(t, c, typ, v, v)
+			dtBindTrip(t, c, v, v, bindQ)
+			ivTextTrip(t, v)
+		}
+	}
+}
+
+// ivTextTrip requires v to survive MarshalText→UnmarshalText.
+func ivTextTrip(t *testing.T, v any) {
+	t.Helper()
+	var err error
+	switch x := v.(type) {
+	case IntervalYM:
+		var back IntervalYM
+		if err = back.UnmarshalText([]byte(x.String())); err == nil && back != x {
+			t.Fatalf("%q read back as %v", x.String(), back)
+		}
+	case IntervalDS:
+		var back IntervalDS
+		if err = back.UnmarshalText([]byte(x.String())); err == nil && back != x {
+			t.Fatalf("%q read back as %#v", x.String(), back)
+		}
+	}
+	if err != nil {
+		t.Fatalf("text of %#v: %v", v, err)
+	}
+}
+
+// TestIntervalDecodeCanonical checks, as TestDateTimeDecodeCanonical does,
+// that whatever the INTERVAL codec decodes from random bytes under random
+// qualifiers re-encodes and decodes to an equal value.
+func TestIntervalDecodeCanonical(t *testing.T) {
+	c := dtCodec(t, sqli.TypeInterval)
+	r := rand.New(rand.NewPCG(4, 40))
+	quals := allIntervalQualifiers(t)
+	decoded := 0
+	for range 40000 {
+		length := int32(quals[r.IntN(len(quals))])
+		if r.IntN(10) == 0 {
+			length = int32(r.Uint32())
+		}
+		b := dtRandomPacked(r, PackedWidth(length))
+		if r.IntN(2) == 0 {
+			b[0] ^= 0x7F | 0x80 // the header of the negated exponent
+		}
+		decoded += dtCheckCanonical(t, c, Type{Code: sqli.TypeInterval, Length: length}, b)
+	}
+	if decoded < 1000 {
+		t.Fatalf("only %d of 40000 random inputs decoded", decoded)
+	}
+}
+
+// BenchmarkDecodeRowInterval decodes the DAY(9) TO FRACTION(5) vector of
+// TYPES.md §5.8; the only allocation allowed is boxing the IntervalDS.
+func BenchmarkDecodeRowInterval(b *testing.B) {
+	c := dtCodec(b, sqli.TypeInterval)
+	typ := dtCol(sqli.TypeInterval, 0x144F)
+	data := dtHex(b, "C4 01 02 03 04 32 00 00 00 00 00 00")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.DecodeRow(typ, data, false, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -41,6 +41,28 @@ const (
 	StmtUpdateStatistics StmtType = 30 // UPDATE STATISTICS
 	StmtCloseDatabase    StmtType = 31 // CLOSE DATABASE
 	StmtStartDatabase    StmtType = 38 // START DATABASE (S2)
+
+	// The values below come from IBM's ESQL/C header sqlstype.h (Client SDK
+	// 12.10, "Defined symbols for SQL statement types"; public copies are
+	// embedded in preprocessed ESQL/C sources); the SQL each one names is
+	// the header's comment. informix-driver reads 34–36 and 56 off the
+	// describe the same way (its cursors.py).
+	StmtDeleteAll           StmtType = 32  // SQ_DELALL: DELETE without WHERE
+	StmtUpdateAll           StmtType = 33  // SQ_UPDALL: UPDATE without WHERE
+	StmtBeginWork           StmtType = 34  // SQ_BEGWORK: BEGIN WORK
+	StmtCommitWork          StmtType = 35  // SQ_COMMIT: COMMIT WORK
+	StmtRollbackWork        StmtType = 36  // SQ_ROLLBACK: ROLLBACK WORK
+	StmtCreateTempTable     StmtType = 45  // SQ_CTEMP: CREATE TEMP TABLE
+	StmtSetLockMode         StmtType = 46  // SQ_WAITFOR: SET LOCK MODE
+	StmtSetIsolation        StmtType = 48  // SQ_ISOLATE: SET ISOLATION
+	StmtSetExplain          StmtType = 50  // SQ_EXPLAIN: SET EXPLAIN
+	StmtExecuteProcedure    StmtType = 56  // SQ_EXECPROC: EXECUTE PROCEDURE (and EXECUTE FUNCTION)
+	StmtSetPDQPriority      StmtType = 74  // SQ_PDQPRIORITY: SET PDQPRIORITY
+	StmtSetEnvironment      StmtType = 110 // SQ_SETENV: SET ENVIRONMENT
+	StmtTruncate            StmtType = 122 // SQ_TRUNCATE: TRUNCATE TABLE
+	StmtSavepoint           StmtType = 159 // SQ_SETSVPT: SAVEPOINT
+	StmtReleaseSavepoint    StmtType = 160 // SQ_RELSVPT: RELEASE SAVEPOINT
+	StmtRollbackToSavepoint StmtType = 161 // SQ_RBACKSVPT: ROLLBACK TO SAVEPOINT
 )
 
 // preallocCap bounds the slice capacity a decoder reserves from a count

@@ -1,0 +1,312 @@
+package ifxtest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-informix/informix/ifxtest/internal/engine"
+	"github.com/go-informix/informix/ifxtype"
+	"github.com/go-informix/informix/sqli"
+)
+
+// maxStatements caps the statements one session may hold prepared at
+// once: ids are int16 (SQLI.md §5).
+const maxStatements = math.MaxInt16 + 1
+
+// codeTooManyStatements is the error for a session that already holds
+// maxStatements prepared statements: -208, "Memory allocation failed
+// during query processing", the resource error of IBM's catalogue [I: no
+// source shows what a real server does when its statement ids run out].
+const codeTooManyStatements = -208
+
+// stmt is one prepared statement of a session and the cursor over it.
+type stmt struct {
+	id     int16
+	st     *engine.Statement
+	cols   []ifxtype.Column   // st.Columns with start positions filled in
+	layout *ifxtype.RowLayout // row encoder; nil for statements without columns
+	tuple  int32              // maximum row length (DESCRIBE tuple size)
+	// anchors are the DATETIME/INTERVAL columns whose encoded values are
+	// moved to JDBC's decimal point (see secondAnchors).
+	anchors []anchorFix
+
+	binds    []any // the values of the last SQ_BIND, in marker order
+	curName  string
+	hold     bool // SQ_HOLD: keep the cursor open across COMMIT
+	autoFree bool // SQ_AUTOFREE: free the statement when its cursor closes
+	scroll   bool // SQ_SCROLL: the cursor is scrollable (SQ_SFETCH)
+
+	cursor *cursor // the open cursor, nil if none
+}
+
+// closeCursor closes the statement's cursor, if one is open.
+func (s *stmt) closeCursor() {
+	if s.cursor != nil {
+		s.cursor.close()
+		s.cursor = nil
+	}
+}
+
+// newStatementID returns the lowest id no prepared statement holds. The
+// first statement of a session gets 0 (SQLI.md §5; [W: S1, S2]), and an id
+// is free again once SQ_RELEASE completes: informix-driver sends SQ_ID 0
+// for every statement it runs after releasing the previous one, which
+// works only because a real server hands out the lowest free id.
+func (c *conn) newStatementID() (int16, bool) {
+	for id := 0; id < maxStatements; id++ {
+		if _, taken := c.stmts[int16(id)]; !taken {
+			return int16(id), true
+		}
+	}
+	return 0, false
+}
+
+// prepare runs SQ_PREPARE or SQ_COMMAND: it compiles the text and makes the
+// statement current, so that the SQ_NDESCRIBE, SQ_EXECUTE and SQ_RELEASE
+// that follow in the group apply to it (SQLI.md §6.1, §6.2).
+func (c *conn) prepare(text string) error {
+	c.cur = nil
+	sql, err := c.decodeSQL(text)
+	if err != nil {
+		return c.sendError(err)
+	}
+	id, ok := c.newStatementID()
+	if !ok {
+		return c.sendError(&engine.Error{SQLCode: codeTooManyStatements})
+	}
+	st, err := c.sess.Prepare(sql)
+	if err != nil {
+		return c.sendError(c.clientOffset(err, sql))
+	}
+	s := &stmt{id: id, st: st}
+	if err := layOut(s); err != nil {
+		return err
+	}
+	c.stmts[id] = s
+	c.cur = s
+	return nil
+}
+
+// decodeSQL converts statement text from the database code set, in which
+// clients send it, to the engine's UTF-8. Bytes the code set cannot hold
+// are -202, an illegal character in the statement. One trailing NUL is
+// dropped: S4's JDBC 4.50 bytes count a NUL in the text's length and send
+// it, and a real server accepts that form as well as the plain one
+// (SQLI.md §6.1).
+func (c *conn) decodeSQL(text string) (string, error) {
+	text = strings.TrimSuffix(text, "\x00")
+	sql, err := c.codeSet().Decode([]byte(text))
+	if err != nil {
+		return "", &engine.Error{SQLCode: codeIllegalCharacter, Message: err.Error()}
+	}
+	return sql, nil
+}
+
+// clientOffset converts the offset of an engine error, a byte position in
+// the UTF-8 text sql, into a byte position in the text as the client sent
+// it.
+func (c *conn) clientOffset(err error, sql string) error {
+	var e *engine.Error
+	if !errors.As(err, &e) || e.Offset <= 0 || e.Offset > len(sql) || !utf8.ValidString(sql[:e.Offset]) {
+		return err
+	}
+	prefix, aerr := c.codeSet().Append(nil, sql[:e.Offset])
+	if aerr != nil {
+		return err
+	}
+	out := *e
+	out.Offset = len(prefix)
+	return &out
+}
+
+// describe answers SQ_NDESCRIBE with the SQ_DESCRIBE of the current
+// statement (SQLI.md §6.4).
+func (c *conn) describe(s *stmt) {
+	d := &sqli.Describe{
+		StatementType: s.st.Type,
+		StatementID:   s.id,
+		TupleSize:     s.tuple,
+		Columns:       make([]sqli.DescribeColumn, len(s.cols)),
+	}
+	if !c.features.BigTuple && d.TupleSize > math.MaxInt16 {
+		// Without feature 69 the tuple size is an i16 (SQLI.md §6.4);
+		// informix-driver, which does not offer 69, does not use it.
+		d.TupleSize = math.MaxInt16
+	}
+	for i, col := range s.cols {
+		d.Columns[i] = sqli.DescribeColumn{
+			Name:     c.wireText(col.Name, math.MaxInt32),
+			Start:    col.Start,
+			Type:     col.Type.Code,
+			XID:      col.Type.XID,
+			Owner:    col.Type.Owner,
+			TypeName: col.Type.Name,
+			Length:   col.Type.Length,
+		}
+	}
+	c.w.Send(d)
+}
+
+// wantDone answers SQ_WANTDONE: SQ_DONE and SQ_COST for the statement just
+// prepared, with nothing processed yet (SQLI.md §6.2, §6.3).
+func (c *conn) wantDone() {
+	c.w.Send(&sqli.Done{})
+	c.w.Send(&sqli.Cost{})
+}
+
+// describeInput answers SQ_CIDESCRIBE with SQ_IDESCRIBE, the types of the
+// statement's '?' parameters as far as the engine knows them (SQLI.md
+// §6.17; [B: S4]). JDBC 15.0.0.1.1 sends SQ_CIDESCRIBE after preparing a
+// statement with parameters.
+//
+// The message is encoded here rather than with sqli.IDescribe, whose
+// layout has an i16 of unknown meaning after the count (S4). IBM JDBC
+// 15.0.0.1.1 reads the count and then the 22-byte parameter descriptors
+// directly: given the extra i16 it fails with -408 "Unknown message: 40"
+// (it reads the last two bytes of the descriptors as a tag); given the
+// count alone it reports the parameter types, and an encoded length of
+// 0x0802 in the descriptor's last i32 as DECIMAL precision 8, scale 2.
+func (c *conn) describeInput(s *stmt) {
+	e := c.w.Encoder()
+	e.Tag(sqli.TagIDescribe)
+	e.Count(len(s.st.Params), "SQ_IDESCRIBE count")
+	for _, t := range s.st.Params {
+		e.Uint16(uint16(t.Code))
+		e.Int32(t.XID)
+		e.Int16(0)
+		e.Int16(0)
+		e.Int16(0)
+		e.Int16(0)
+		e.Int32(0)
+		e.Int32(t.Length)
+	}
+}
+
+// bind decodes SQ_BIND's values into Go values for the engine (SQLI.md
+// §6.7). A value whose bytes do not decode is -1213, the conversion error.
+func (c *conn) bind(s *stmt, m *sqli.Bind) error {
+	vals := make([]any, len(m.Values))
+	for i, v := range m.Values {
+		val, err := c.bindValue(v)
+		if err != nil {
+			return c.sendError(&engine.Error{SQLCode: codeConversion, Message: fmt.Sprintf("parameter %d: %v", i+1, err)})
+		}
+		vals[i] = val
+	}
+	s.binds = vals
+	return nil
+}
+
+// bindValue decodes one bind value. NULL is nil.
+//
+// The column-default indicator (-2) is passed on as NULL: the engine's
+// arguments have no way to say "default" (engine contract), and neither
+// client this server is tested with sends it.
+//
+// A fixed-width value whose bytes are the type's NULL form (INTEGER
+// -2147483648, all-FF floats, …) is NULL, as a real server reads it:
+// Informix has no other representation for those values (TYPES.md §6).
+// ifxtype's DecodeBind refuses them, so they are decoded as row bytes.
+func (c *conn) bindValue(v sqli.BindValue) (any, error) {
+	if v.Indicator != sqli.IndicatorValue {
+		return nil, nil
+	}
+	t := ifxtype.Type{Code: v.Type, Owner: v.Owner, Name: v.TypeName}
+	codec, err := ifxtype.CodecFor(t)
+	if err != nil {
+		return nil, err
+	}
+	prec := v.Prec
+	if t.Base() == sqli.TypeMoney {
+		prec = moneyBindScale(v.Data, prec)
+	}
+	val, err := codec.DecodeBind(prec, v.Data, c.codeSet())
+	if err == nil {
+		return val, nil
+	}
+	if fixedBindType(t.Base()) {
+		if rv, rerr := codec.DecodeRow(t, v.Data, false, c.codeSet()); rerr == nil && rv == nil {
+			return nil, nil
+		}
+	}
+	return nil, err
+}
+
+// moneyBindScale returns the scale to decode a MONEY bind value with: the
+// precision field, or the number of fraction digits the packed value
+// holds when that is larger.
+//
+// Temporary workaround for ifxtype's DECIMAL codec, whose DecodeBind
+// reads the precision field as the value's scale and refuses a value with
+// more fraction digits. IBM JDBC 15.0.0.1.1 binds a BigDecimal into a
+// MONEY(8,2) parameter as type 8 with precision 0 and the packed bytes
+// 00 03 c1 63 5f (99.95), while its DECIMAL binds carry the scale (3 for
+// 1234567.891); the packed digits hold the scale themselves. The fix in
+// ifxtype: MONEY DecodeBind takes the scale from the packed value.
+func moneyBindScale(data []byte, prec int16) int16 {
+	if len(data) < 4 || ifxtype.IsNullPacked(data[2:]) {
+		return prec
+	}
+	p, err := ifxtype.ParsePacked(data[2:], nil)
+	if err != nil {
+		return prec
+	}
+	return max(prec, int16(2*max(0, len(p.Digits)-p.Exp)))
+}
+
+// fixedBindType reports whether a bind value of base type b has the same
+// bytes as the type's column in a row (TYPES.md §4).
+func fixedBindType(b sqli.TypeCode) bool {
+	switch b {
+	case sqli.TypeSmallInt, sqli.TypeInteger, sqli.TypeSerial, sqli.TypeDate,
+		sqli.TypeSmallFloat, sqli.TypeFloat, sqli.TypeBigInt, sqli.TypeBigSerial,
+		sqli.TypeInt8, sqli.TypeSerial8:
+		return true
+	}
+	return false
+}
+
+// execute runs SQ_EXECUTE on a statement that returns no rows and answers
+// [SQ_INSERTDONE] SQ_DONE SQ_COST (SQLI.md §6.9, §7.3).
+func (c *conn) execute(s *stmt) error {
+	if s.st.Cursor {
+		// A statement returning rows runs through a cursor; ESQL's
+		// EXECUTE of a SELECT without INTO has nowhere to put them.
+		return c.sendError(&engine.Error{SQLCode: codeNotAvailable, Message: "statement returns rows; open a cursor"})
+	}
+	var res engine.Result
+	err := c.interruptible(func(ctx context.Context) error {
+		var err error
+		res, err = c.sess.Execute(ctx, s.st, s.binds)
+		return err
+	})
+	if err != nil {
+		return c.sendError(c.clientOffset(err, s.st.SQL))
+	}
+	if res.InsertDone {
+		c.w.Send(&sqli.InsertDone{Serial8: res.Serial8, BigSerial: res.BigSerial})
+	}
+	c.w.Send(&sqli.Done{Rows: res.Rows, RowID: res.RowID, Serial: res.Serial})
+	c.w.Send(&sqli.Cost{})
+	return nil
+}
+
+// releaseStatement runs SQ_RELEASE: it closes the statement's cursor and
+// frees the statement, whose id is then free again (SQLI.md §6.14). A
+// release with no statement does nothing.
+func (c *conn) releaseStatement(s *stmt) {
+	if s == nil {
+		return
+	}
+	s.closeCursor()
+	if c.stmts[s.id] == s {
+		delete(c.stmts, s.id)
+	}
+	if c.cur == s {
+		c.cur = nil
+	}
+}

@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Runs every test of go-informix: formatting, vet, the race-enabled test
-# suite (which includes each fuzz target's committed seed corpus), and a
-# short smoke run of every fuzz target. FUZZTIME (default 4s) sets the
+# Runs every test of go-informix: installs the conformance oracles (IBM
+# JDBC and informix-driver, into .cache/), checks formatting, runs go vet,
+# the race-enabled test suite (which includes each fuzz target's committed
+# seed corpus and the oracle scenarios of ./conformance), and a short smoke
+# run of every fuzz target. FUZZTIME (default 4s) sets the
 # length of each fuzz run; FUZZTIME=0 skips the fuzz smoke runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
+
+step "conformance oracles (conformance/setup.sh)"
+./conformance/setup.sh
+# The conformance test runs inside "go test" below; IFX_ORACLES=1 makes it
+# fail rather than skip if the oracles are missing.
+export IFX_ORACLES=1
 
 step "gofmt"
 unformatted=$(gofmt -l .)

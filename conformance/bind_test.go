@@ -30,38 +30,35 @@ const (
 )
 
 // bindStatus marks, per column type of types.tsv, what comparing ifxtype
-// with JDBC 15.0.0.1.1's SQ_BIND bytes showed, from a JDBC transcript
-// recorded while ifxtest was still incomplete (the golden files were not
-// yet recorded); the lead re-checks it when recording them. Every type of
-// types.tsv must be listed (TestBindStatusComplete).
+// with JDBC 15.0.0.1.1's SQ_BIND bytes in testdata/jdbc/types.golden shows
+// (TestJDBCBinds holds it). Every type of types.tsv must be listed
+// (TestBindStatusComplete).
 var bindStatus = map[string]string{
 	"SMALLINT": confirmed, "INTEGER": confirmed, "INT8": confirmed, "BIGINT": confirmed,
 	"SERIAL": confirmed, "SERIAL8": confirmed, "BIGSERIAL": confirmed,
 	"SMALLFLOAT": confirmed, "FLOAT": confirmed,
 	"DECIMAL(1,0)": confirmed, "DECIMAL(5,2)": confirmed, "DECIMAL(16)": confirmed,
 	"DECIMAL(31,2)": confirmed, "DECIMAL(32,0)": confirmed, "DECIMAL(32,32)": confirmed,
-	"MONEY(16,2)": unconfirmed + "JDBC sends precision field 0, ifxtype the scale",
+	"MONEY(16,2)": confirmed + " (precision field 0)",
 	"DATE":        confirmed,
-	"DATETIME YEAR TO DAY": unconfirmed + "JDBC binds a Date as qualifier YEAR TO SECOND with 10 digit pairs " +
-		"and keeps a leading 00 pair (year 0001); ifxtype sends 7 pairs, normalized",
-	"DATETIME YEAR TO MINUTE":      confirmed + " (JDBC binds YEAR TO FRACTION(5))",
-	"DATETIME YEAR TO SECOND":      confirmed + " (JDBC binds YEAR TO FRACTION(5))",
-	"DATETIME YEAR TO FRACTION(3)": confirmed + " (JDBC binds YEAR TO FRACTION(5))",
-	"DATETIME YEAR TO FRACTION(5)": confirmed,
-	"DATETIME MONTH TO DAY":        confirmed + " (JDBC binds the String as CHAR)",
-	"DATETIME HOUR TO MINUTE":      unconfirmed + "JDBC binds 00:00:00 as c3 00 00 00, ifxtype as 80 00 00 00",
-	"DATETIME HOUR TO SECOND":      confirmed,
-	"INTERVAL YEAR(9) TO MONTH": unconfirmed + "JDBC's exponent for YEAR(9) TO MONTH is 10 (ca …), ifxtype's 6 (c6 …); " +
-		"JDBC keeps leading zero pairs",
-	"INTERVAL DAY(9) TO FRACTION(5)": unconfirmed + "equal for positive values; JDBC keeps leading zero pairs of negatives",
-	"INTERVAL HOUR TO SECOND":        unconfirmed + "JDBC binds the column's qualifier, ifxtype always DAY(9) TO FRACTION(5)",
-	"INTERVAL DAY(3) TO SECOND":      unconfirmed + "JDBC binds the column's qualifier, ifxtype always DAY(9) TO FRACTION(5)",
+	"DATETIME YEAR TO DAY": confirmed + " but for the width: JDBC's setDate binds qualifier YEAR TO SECOND " +
+		"with the 11 bytes of YEAR TO FRACTION(5), zero-padded; ifxtype sends YEAR TO SECOND's 8, the same bytes unpadded",
+	"DATETIME YEAR TO MINUTE":        confirmed + " (JDBC binds YEAR TO FRACTION(5))",
+	"DATETIME YEAR TO SECOND":        confirmed + " (JDBC binds YEAR TO FRACTION(5))",
+	"DATETIME YEAR TO FRACTION(3)":   confirmed + " (JDBC binds YEAR TO FRACTION(5))",
+	"DATETIME YEAR TO FRACTION(5)":   confirmed,
+	"DATETIME MONTH TO DAY":          confirmed + " (JDBC binds the String as CHAR)",
+	"DATETIME HOUR TO MINUTE":        confirmed + " (JDBC binds HOUR TO SECOND)",
+	"DATETIME HOUR TO SECOND":        confirmed,
+	"INTERVAL YEAR(9) TO MONTH":      confirmed,
+	"INTERVAL DAY(9) TO FRACTION(5)": confirmed,
+	"INTERVAL HOUR TO SECOND":        confirmed + " (bound with the column's qualifier)",
+	"INTERVAL DAY(3) TO SECOND":      confirmed + " (bound with the column's qualifier)",
 	"CHAR(10)":                       confirmed + " (as CHAR)", "VARCHAR(255)": confirmed + " (as CHAR)",
 	"NCHAR(10)": confirmed + " (as CHAR)", "NVARCHAR(100)": confirmed + " (as CHAR)",
 	"LVARCHAR(32000)": confirmed + " (43 with empty owner and type name, i32 length)",
 	"CHAR(20)":        confirmed + " (as CHAR)",
-	"BOOLEAN": unconfirmed + "JDBC sends 45 with empty owner and type-name CHARs, precision 1, value 01; " +
-		"sqli reads no names for 45 and loses the stream",
+	"BOOLEAN":         confirmed + " (45 with empty owner and type name, precision 1, i32 length 1)",
 }
 
 // TestBindStatusComplete requires a bind status for every column type of
@@ -293,11 +290,24 @@ func checkBind(t *testing.T, c typeCase, got *sqli.BindValue) {
 			codec.Code(), v, err, uint16(got.Prec), clip(hex.EncodeToString(got.Data), 160))
 		return
 	}
-	if prec != got.Prec || !bytes.Equal(data, got.Data) {
+	if want := unpadDateTime(got, len(data)); prec != got.Prec || !bytes.Equal(data, want) {
 		t.Errorf("%v bind of %s: JDBC prec %#04x bytes %s; ifxtype prec %#04x bytes %s (%s)",
 			got.Type, clip(c.value, 60), uint16(got.Prec), clip(hex.EncodeToString(got.Data), 160),
 			uint16(prec), clip(hex.EncodeToString(data), 160), bindStatus[c.sqlType])
 	}
+}
+
+// unpadDateTime returns JDBC's bind bytes, except that a DATETIME value
+// longer than n bytes whose extra bytes are all zero (JDBC's setDate pads
+// YEAR TO SECOND to the width of YEAR TO FRACTION(5)) is cut to n bytes,
+// its length prefix adjusted, so that the digits are compared.
+func unpadDateTime(v *sqli.BindValue, n int) []byte {
+	d := v.Data
+	if v.Type.Base() != sqli.TypeDateTime || n < 2 || len(d) <= n || bytes.Count(d[n:], []byte{0}) != len(d)-n {
+		return d
+	}
+	out := binary.BigEndian.AppendUint16(nil, uint16(n-2))
+	return append(out, d[2:n]...)
 }
 
 // bindValue returns the Go value ifxtype binds for the case with JDBC's

@@ -195,12 +195,6 @@ func decodeClient(s *stream, f sqli.Features) []wireMsg {
 	r := sqli.NewBytesReader(s.data[rest:])
 	d := sqli.NewClientDecoder(r)
 	return decodeMessages(s, "C", rest, r, func() (sqli.Message, error) {
-		// SQ_ACK is a bare tag JDBC sends after SQ_PROTOCOLS (jdbc-notes.md
-		// item 4); sqli has no client message type for it.
-		if tag, err := r.PeekTag(); err == nil && tag == sqli.TagAck {
-			r.ReadTag()
-			return nil, errBareAck
-		}
 		m, err := d.Next()
 		if _, ok := m.(*sqli.Protocols); ok && err == nil {
 			r.Features = f
@@ -208,8 +202,6 @@ func decodeClient(s *stream, f sqli.Features) []wireMsg {
 		return m, err
 	}, msgs)
 }
-
-var errBareAck = errors.New("bare SQ_ACK")
 
 // decodeLogin decodes the session-layer login packet at the start of s. It
 // returns the packet as a message, the offset where the SQLI stream starts,
@@ -253,15 +245,10 @@ func decodeMessages(s *stream, dir string, base int64, r *sqli.Reader,
 	for r.Buffered() > 0 {
 		start := total - int64(r.Buffered())
 		m, err := next()
-		name := ""
-		switch {
-		case errors.Is(err, errBareAck):
-			name = "SQ_ACK"
-		case err != nil:
+		if err != nil {
 			return append(msgs, undecoded(s, dir, base+start, err))
-		default:
-			name = m.Tag().String()
 		}
+		name := m.Tag().String()
 		end := total - int64(r.Buffered())
 		off := base + start
 		msgs = append(msgs, wireMsg{dir: dir, name: name, raw: s.data[off : base+end], chunk: s.chunkAt(off)})

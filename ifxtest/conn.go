@@ -123,9 +123,6 @@ func (c *conn) loop() error {
 		if err != nil {
 			return err
 		}
-		if m == nil {
-			continue // a message that needs no handling (see readMessage)
-		}
 		exit, err := c.handle(m)
 		if err != nil || exit {
 			return err
@@ -185,6 +182,10 @@ func (c *conn) dispatch(m sqli.ClientMessage) error {
 	case *sqli.Begin, *sqli.CommitWork, *sqli.RollbackWork,
 		*sqli.SetSavepoint, *sqli.ReleaseSavepoint, *sqli.RollbackSavepoint:
 		return c.transaction(m)
+	case *sqli.Ack:
+		// IBM JDBC 15.0.0.1.1 sends SQ_ACK after an SQ_PROTOCOLS answer
+		// granting feature 44 or 59 (sqli.Ack); this server grants neither,
+		// as IDS 15 does not, and it needs no answer but the group's SQ_EOT.
 	default:
 		return c.dispatchStatement(m)
 	}
@@ -215,6 +216,8 @@ func (c *conn) dispatchStatement(m sqli.ClientMessage) error {
 		s.autoFree = true
 	case *sqli.Scroll:
 		s.scroll = true
+	case *sqli.SGKPrepare:
+		return c.describeKeys(s)
 	case *sqli.RetType:
 		// SQ_RET_TYPE names the described types again (SQLI.md §6.8);
 		// rows are always sent as described, and S2 found results work

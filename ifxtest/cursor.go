@@ -126,11 +126,6 @@ func (c *conn) nextRow(ctx context.Context, s *stmt, cu *cursor) ([]byte, error)
 		// is not an *engine.Error, so it drops the connection.
 		return nil, fmt.Errorf("engine row does not match its description: %w", err)
 	}
-	if len(s.anchors) > 0 {
-		if err := anchorAtSecond(s.layout, s.anchors, row); err != nil {
-			return nil, err
-		}
-	}
 	return row, nil
 }
 

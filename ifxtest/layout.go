@@ -40,7 +40,6 @@ func layOut(s *stmt) error {
 		return fmt.Errorf("describe: %w", err)
 	}
 	s.cols, s.layout, s.tuple = cols, layout, int32(min(start, math.MaxInt32))
-	s.anchors = secondAnchors(cols)
 	return nil
 }
 

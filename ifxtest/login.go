@@ -19,11 +19,12 @@ const codeLoginDatabase = -408
 var realServerFeatures = []byte{0xbd, 0xbe, 0x9f, 0xfe, 0x7f, 0xb7, 0xff, 0xef, 0xff}
 
 // withheldFeatures are features of realServerFeatures this server does
-// not implement, so it never grants them: 48 (auto-generated keys, whose
-// tags 134 and 136 sqli does not decode), 52 (named parameters) and 61
+// not implement, so it never grants them: 52 (named parameters) and 61
 // (SQL batching, SQ_BATCHSTART/SQ_BATCHEND, whose meaning is not
-// published: SQLI.md open question 9).
-var withheldFeatures = []int{48, 52, 61}
+// published: SQLI.md open question 9). Feature 48 (auto-generated keys) is
+// granted, as IDS 15 grants it: IBM JDBC 15.0.0.1.1 sends SQ_SGKPREPARE
+// whether or not it is, and this server answers it (describeKeys).
+var withheldFeatures = []int{52, 61}
 
 // serverFeatures returns the features this server implements.
 func serverFeatures() []byte {

@@ -74,13 +74,13 @@ func TestProtocolsAnswer(t *testing.T) {
 		name, offer, want string
 	}{
 		// Computed, unconfirmed: the offer ANDed with the IDS 15.0.1.0.3
-		// answer bd be 9f fe 7f b7 ff ef ff less features 48, 52 and 61
-		// (byte 6: ff &^ 0x88 = 77; byte 7: ef &^ 0x04 = eb), by hand:
-		// ff&bd=bd fc&be=bc 7f&9f=1f fc&fe=fc 3c&7f=3c 8c&b7=84 aa&77=22
+		// answer bd be 9f fe 7f b7 ff ef ff less features 52 and 61
+		// (byte 6: ff &^ 0x08 = f7; byte 7: ef &^ 0x04 = eb), by hand:
+		// ff&bd=bd fc&be=bc 7f&9f=1f fc&fe=fc 3c&7f=3c 8c&b7=84 aa&f7=a2
 		// 97&eb=83 06&ff=06.
-		{"JDBC 15 offer", "fffc7ffc3c8caa9706", "bdbc1ffc3c84228306"},
+		{"JDBC 15 offer", "fffc7ffc3c8caa9706", "bdbc1ffc3c84a28306"},
 		// informix-driver's 8-byte offer (its _capabilities.py).
-		{"informix-driver offer", "fffc7ffc3c8caa97", "bdbc1ffc3c842283"},
+		{"informix-driver offer", "fffc7ffc3c8caa97", "bdbc1ffc3c84a283"},
 		// PAM (44, byte 5 mask 0x08) is never granted.
 		{"PAM only", "0000000000080000", "0000000000000000"},
 		{"odd length", "ff", "bd"},

@@ -30,9 +30,10 @@ type stmt struct {
 	cols   []ifxtype.Column   // st.Columns with start positions filled in
 	layout *ifxtype.RowLayout // row encoder; nil for statements without columns
 	tuple  int32              // maximum row length (DESCRIBE tuple size)
-	// anchors are the DATETIME/INTERVAL columns whose encoded values are
-	// moved to JDBC's decimal point (see secondAnchors).
-	anchors []anchorFix
+	// keys describes the generated-key row sent after each execution: set
+	// by SQ_SGKPREPARE for an INSERT into a table with a serial column,
+	// nil otherwise (see describeKeys).
+	keys *keyRow
 
 	binds    []any // the values of the last SQ_BIND, in marker order
 	curName  string
@@ -160,30 +161,14 @@ func (c *conn) wantDone() {
 
 // describeInput answers SQ_CIDESCRIBE with SQ_IDESCRIBE, the types of the
 // statement's '?' parameters as far as the engine knows them (SQLI.md
-// §6.17; [B: S4]). JDBC 15.0.0.1.1 sends SQ_CIDESCRIBE after preparing a
-// statement with parameters.
-//
-// The message is encoded here rather than with sqli.IDescribe, whose
-// layout has an i16 of unknown meaning after the count (S4). IBM JDBC
-// 15.0.0.1.1 reads the count and then the 22-byte parameter descriptors
-// directly: given the extra i16 it fails with -408 "Unknown message: 40"
-// (it reads the last two bytes of the descriptors as a tag); given the
-// count alone it reports the parameter types, and an encoded length of
-// 0x0802 in the descriptor's last i32 as DECIMAL precision 8, scale 2.
+// §6.17; [B: S4]; the layout JDBC reads, sqli.IDescribe). JDBC 15.0.0.1.1
+// sends SQ_CIDESCRIBE after preparing a statement with parameters.
 func (c *conn) describeInput(s *stmt) {
-	e := c.w.Encoder()
-	e.Tag(sqli.TagIDescribe)
-	e.Count(len(s.st.Params), "SQ_IDESCRIBE count")
-	for _, t := range s.st.Params {
-		e.Uint16(uint16(t.Code))
-		e.Int32(t.XID)
-		e.Int16(0)
-		e.Int16(0)
-		e.Int16(0)
-		e.Int16(0)
-		e.Int32(0)
-		e.Int32(t.Length)
+	m := &sqli.IDescribe{Params: make([]sqli.IDescribeParam, len(s.st.Params))}
+	for i, t := range s.st.Params {
+		m.Params[i] = sqli.IDescribeParam{Type: t.Code, XID: t.XID, Length: t.Length}
 	}
+	c.w.Send(m)
 }
 
 // bind decodes SQ_BIND's values into Go values for the engine (SQLI.md
@@ -220,11 +205,7 @@ func (c *conn) bindValue(v sqli.BindValue) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	prec := v.Prec
-	if t.Base() == sqli.TypeMoney {
-		prec = moneyBindScale(v.Data, prec)
-	}
-	val, err := codec.DecodeBind(prec, v.Data, c.codeSet())
+	val, err := codec.DecodeBind(v.Prec, v.Data, c.codeSet())
 	if err == nil {
 		return val, nil
 	}
@@ -234,28 +215,6 @@ func (c *conn) bindValue(v sqli.BindValue) (any, error) {
 		}
 	}
 	return nil, err
-}
-
-// moneyBindScale returns the scale to decode a MONEY bind value with: the
-// precision field, or the number of fraction digits the packed value
-// holds when that is larger.
-//
-// Temporary workaround for ifxtype's DECIMAL codec, whose DecodeBind
-// reads the precision field as the value's scale and refuses a value with
-// more fraction digits. IBM JDBC 15.0.0.1.1 binds a BigDecimal into a
-// MONEY(8,2) parameter as type 8 with precision 0 and the packed bytes
-// 00 03 c1 63 5f (99.95), while its DECIMAL binds carry the scale (3 for
-// 1234567.891); the packed digits hold the scale themselves. The fix in
-// ifxtype: MONEY DecodeBind takes the scale from the packed value.
-func moneyBindScale(data []byte, prec int16) int16 {
-	if len(data) < 4 || ifxtype.IsNullPacked(data[2:]) {
-		return prec
-	}
-	p, err := ifxtype.ParsePacked(data[2:], nil)
-	if err != nil {
-		return prec
-	}
-	return max(prec, int16(2*max(0, len(p.Digits)-p.Exp)))
 }
 
 // fixedBindType reports whether a bind value of base type b has the same
@@ -286,6 +245,9 @@ func (c *conn) execute(s *stmt) error {
 	})
 	if err != nil {
 		return c.sendError(c.clientOffset(err, s.st.SQL))
+	}
+	if err := c.sendKeys(s, res); err != nil {
+		return err
 	}
 	if res.InsertDone {
 		c.w.Send(&sqli.InsertDone{Serial8: res.Serial8, BigSerial: res.BigSerial})

@@ -18,7 +18,10 @@ import (
 // flag byte, an int32 length and the value byte; flag 1 with length 0 is
 // NULL, and any other flag than 0 or 1 is refused ([J+D] S3; TYPES.md open
 // question 3 still asks for a capture of that NULL form). A bind value
-// is the value byte alone, with precision field 0 ([D] S1-f, TYPES.md §4.1).
+// is an int32 length 1 and the value byte, with precision field 1, the
+// bytes IBM JDBC 15.0.0.1.1 sends (conformance/testdata/jdbc/types.golden;
+// TYPES.md §4.1's one bare byte with precision 0, after S1, is wrong, and
+// informix-driver reports that a real server stops answering it).
 //
 // Open question (TYPES.md open question 15, SQLI.md open question 22):
 // nothing public says whether the server sends 01/00 or 't'/'f' as the
@@ -94,20 +97,27 @@ func (boolCodec) AppendRow(dst []byte, t Type, v any, sequential bool, _ CodeSet
 	return append(dst, x), nil
 }
 
-// DecodeBind decodes the single value byte of a bind; 0xFF (NULL in a row)
-// is refused, since a NULL parameter travels as indicator -1.
+// boolBindPrec is the precision field of a BOOLEAN bind, as IBM JDBC
+// 15.0.0.1.1 sends it (conformance/testdata/jdbc/types.golden).
+const boolBindPrec = 1
+
+// DecodeBind decodes a bind value: an int32 length, which must be 1, and
+// the value byte. The precision field is not checked (JDBC sends 1). The
+// value byte 0xFF (NULL in a row) is refused, since a NULL parameter
+// travels as indicator -1.
 func (boolCodec) DecodeBind(_ int16, data []byte, _ CodeSet) (any, error) {
-	if len(data) != 1 {
-		return nil, errWidth(sqli.TypeBoolean, 1, len(data))
+	if len(data) != 5 || binary.BigEndian.Uint32(data) != 1 {
+		return nil, fmt.Errorf("ifxtype: BOOLEAN bind value % x: want an int32 length 1 and one value byte", data)
 	}
-	v, err := boolValue(data[0])
+	v, err := boolValue(data[4])
 	if err == nil && v == nil {
 		return nil, fmt.Errorf("ifxtype: BOOLEAN bind value ff is the NULL marker; a NULL parameter is sent with indicator -1")
 	}
 	return v, err
 }
 
-// AppendBind appends the value byte, 01 or 00, with precision field 0.
+// AppendBind appends an int32 length 1 and the value byte, 01 or 00, with
+// precision field 1.
 func (boolCodec) AppendBind(dst []byte, v any, _ CodeSet) (int16, []byte, error) {
 	if v == nil {
 		return 0, dst, errNilBind(sqli.TypeBoolean)
@@ -116,7 +126,7 @@ func (boolCodec) AppendBind(dst []byte, v any, _ CodeSet) (int16, []byte, error)
 	if !ok {
 		return 0, dst, errGoType("BOOLEAN", v, "a bool")
 	}
-	return 0, append(dst, boolByte(bv)), nil
+	return boolBindPrec, append(dst, 0, 0, 0, 1, boolByte(bv)), nil
 }
 
 // boolWidth returns the width of a BOOLEAN in a fixed-layout row, its

@@ -51,16 +51,18 @@ func TestBoolSequentialRow(t *testing.T) {
 	}
 }
 
-// TestBoolBind checks the bind value, one byte with precision field 0
-// (TYPES.md §4.1, shape [D] S1-f; the bytes computed, unconfirmed).
+// TestBoolBind checks the bind value, an int32 length 1 and the value byte
+// with precision field 1 (confirmed: IBM JDBC 15.0.0.1.1 bind bytes,
+// conformance/testdata/jdbc/types.golden, cases 551 and 552). TYPES.md
+// §4.1's "one byte 01, precision 0" is wrong.
 func TestBoolBind(t *testing.T) {
-	checkBindVector(t, sqli.TypeBoolean, nil, "01", 0, true)
-	checkBindVector(t, sqli.TypeBoolean, nil, "00", 0, false)
+	checkBindVector(t, sqli.TypeBoolean, nil, "00 00 00 01 01", 1, true)
+	checkBindVector(t, sqli.TypeBoolean, nil, "00 00 00 01 00", 1, false)
 	c := scalarCodec(t, boolType)
-	if v, err := c.DecodeBind(0, []byte{'f'}, nil); err != nil || v != false {
+	if v, err := c.DecodeBind(1, scalarHex(t, "00 00 00 01 66"), nil); err != nil || v != false {
 		t.Errorf("DecodeBind('f') = %#v, %v", v, err)
 	}
-	_, err := c.DecodeBind(0, []byte{0xff}, nil)
+	_, err := c.DecodeBind(1, scalarHex(t, "00 00 00 01 ff"), nil)
 	requireErrorNaming(t, err, "NULL marker")
 	_, _, err = c.AppendBind(nil, nil, nil)
 	requireErrorNaming(t, err, "indicator -1")
@@ -98,8 +100,9 @@ func TestBoolMalformed(t *testing.T) {
 			}
 		})
 	}
-	for _, h := range []string{"", "01 01", "02"} { // empty, two bytes, bad value
-		if _, err := c.DecodeBind(0, scalarHex(t, h), nil); err == nil {
+	// Empty, the bare byte, length 2, no value byte, a bad value byte.
+	for _, h := range []string{"", "01", "00 00 00 02 01 01", "00 00 00 01", "00 00 00 01 02"} {
+		if _, err := c.DecodeBind(1, scalarHex(t, h), nil); err == nil {
 			t.Errorf("DecodeBind(%s) accepted", h)
 		}
 	}
@@ -161,7 +164,8 @@ func TestBoolRoundTrip(t *testing.T) {
 // TestBoolReencode checks the FuzzCodecs property for BOOLEAN.
 func TestBoolReencode(t *testing.T) {
 	r := scalarRand(7)
-	seeds := [][]byte{{1}, {0xff}, {0, 't'}, scalarHex(t, "00 00 00 00 01 01"), scalarHex(t, "01 00 00 00 00")}
+	seeds := [][]byte{{1}, {0xff}, {0, 't'}, scalarHex(t, "00 00 00 00 01 01"), scalarHex(t, "01 00 00 00 00"),
+		scalarHex(t, "00 00 00 01 01")}
 	inputs := reencodeInputs(r, seeds)
 	for _, length := range []int32{1, 2, 0, 3, -1, int32(r.Uint32())} {
 		ty := Type{Code: sqli.TypeBoolean, Length: length}

@@ -35,13 +35,13 @@ const (
 // shorter value with blanks. A bind value is `u16 n` + n bytes with
 // precision field 0, as S1 sends live (SQLI.md §6.7).
 //
-// Open question (TYPES.md open question 6, SQLI.md appendix B): the NULL
-// CHAR is not published. This codec reads a value whose first byte is 00
-// as NULL, the ESQL/C convention the research documents name [I], and
-// writes NULL as n zero bytes, which also satisfies the "all bytes 00"
-// reading. A non-NULL value starting with NUL would read back as NULL and
-// is refused. S3's report that the server sometimes sends `u8 len` + bytes
-// instead is not implemented.
+// NULL (TYPES.md open question 6, SQLI.md appendix B) is written as 00
+// followed by n−1 blanks, the form informix-driver's documentation shows a
+// real Informix server sending for a NULL CHAR(n) [D: S1 docs]; any value
+// whose first byte is 00 reads as NULL (the ESQL/C convention, which also
+// covers n zero bytes). A non-NULL value starting with NUL would read back
+// as NULL and is refused. S3's report that the server sometimes sends
+// `u8 len` + bytes instead is not implemented.
 type charCodec struct{ code sqli.TypeCode }
 
 // varCharCodec is the codec of VARCHAR (13) and NVARCHAR (16): `u8 n` + n
@@ -105,7 +105,8 @@ func (c charCodec) DecodeRow(t Type, b []byte, _ bool, cs CodeSet) (any, error) 
 	return decodeText(t, b, cs)
 }
 
-// AppendRow appends v blank-padded to n bytes, or n zero bytes for nil.
+// AppendRow appends v blank-padded to n bytes, or for nil the NULL form
+// 00 and n−1 blanks.
 func (c charCodec) AppendRow(dst []byte, t Type, v any, _ bool, cs CodeSet) ([]byte, error) {
 	w, err := charWidth(t)
 	if err != nil {
@@ -113,7 +114,7 @@ func (c charCodec) AppendRow(dst []byte, t Type, v any, _ bool, cs CodeSet) ([]b
 	}
 	dst = slices.Grow(dst, w)
 	if v == nil {
-		return append(dst, make([]byte, w)...), nil
+		return appendRepeat(append(dst, 0), ' ', w-1), nil
 	}
 	out, n, err := appendText(dst, t, v, cs, w)
 	if err != nil {

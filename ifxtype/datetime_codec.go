@@ -16,8 +16,10 @@ import (
 // and a time.Time, bound as YEAR TO FRACTION(5).
 //
 // A value is a packed decimal (TYPES.md §5.5) whose digits are the
-// concatenated fields, normalized, PackedWidth(qualifier) bytes wide
-// (TYPES.md §2.2, §5.7; [H] S2/S7, [J] S3, [W/D] S1-b).
+// concatenated fields with the decimal point after SECOND, whatever the
+// qualifier, PackedWidth(qualifier) bytes wide (TYPES.md §2.2, §5.7; the
+// alignment as IBM JDBC 15.0.0.1.1 and informix-driver read and write it,
+// see fieldLayout.appendPacked).
 type dateTimeCodec struct{}
 
 func init() { register(dateTimeCodec{}) }
@@ -94,18 +96,20 @@ func (dateTimeCodec) AppendRow(dst []byte, t Type, v any, _ bool, _ CodeSet) ([]
 	if err != nil {
 		return dst, err
 	}
-	return l.appendPacked(dst, d.values(), w)
+	return l.appendPacked(dst, d.values()), nil
 }
 
 // DecodeBind decodes a DATETIME bind value: prec is its qualifier and data
-// a u16 length and the packed bytes (TYPES.md §4).
+// a u16 length and the packed bytes (TYPES.md §4), which may be longer
+// than the qualifier's width when the extra pairs are zero (see
+// packedBindBytes).
 func (dateTimeCodec) DecodeBind(prec int16, data []byte, _ CodeSet) (any, error) {
 	q := Qualifier(uint16(prec))
 	l, err := dateTimeLayout(q)
 	if err != nil {
 		return nil, fmt.Errorf("ifxtype: DATETIME bind precision: %w", err)
 	}
-	b, err := packedBindBytes(data, PackedWidth(int32(q)))
+	b, err := packedBindBytes(data)
 	if err != nil {
 		return nil, fmt.Errorf("ifxtype: DATETIME bind %s: %w", q.DateTimeString(), err)
 	}
@@ -117,12 +121,11 @@ func (dateTimeCodec) DecodeBind(prec int16, data []byte, _ CodeSet) (any, error)
 }
 
 // AppendBind appends a DateTime (with its own qualifier) or a time.Time
-// (as YEAR TO FRACTION(5), cut to 10µs) as a DATETIME bind value: a u16
-// length and the packed bytes (TYPES.md §4; [W] S1-c). The precision is
-// the qualifier.
-//
-// Open question (TYPES.md open question 5): that the precision field of a
-// DATETIME bind carries the qualifier is assumed ([I]); no capture shows it.
+// (as YEAR TO FRACTION(5), cut to 10µs, as JDBC's setTimestamp binds) as
+// a DATETIME bind value: a u16 length and the packed bytes, in the row form
+// (TYPES.md §4; [W] S1-c). The precision field is the qualifier, as IBM
+// JDBC 15.0.0.1.1 sends it (conformance/testdata/jdbc/types.golden;
+// settles TYPES.md open question 5).
 func (dateTimeCodec) AppendBind(dst []byte, v any, _ CodeSet) (int16, []byte, error) {
 	var (
 		d   DateTime
@@ -145,8 +148,7 @@ func (dateTimeCodec) AppendBind(dst []byte, v any, _ CodeSet) (int16, []byte, er
 	if err != nil {
 		return 0, dst, err
 	}
-	out, err := appendPackedBind(dst, l, d.values(), PackedWidth(int32(d.Qualifier)))
-	return int16(d.Qualifier), out, err
+	return int16(d.Qualifier), appendPackedBind(dst, l, d.values()), nil
 }
 
 // decodeDateTime decodes the non-NULL packed DATETIME b of qualifier q and
@@ -167,15 +169,21 @@ func decodeDateTime(b []byte, q Qualifier, l fieldLayout) (DateTime, error) {
 	return d, nil
 }
 
+// maxPackedBind is the longest packed DATETIME or INTERVAL bind value
+// accepted: a header byte and a full digit grid.
+const maxPackedBind = 1 + maxGridPairs
+
 // packedBindBytes returns the packed bytes of a DATETIME or INTERVAL bind
-// value: data is a u16 length n and n bytes, 2 ≤ n ≤ width, not the NULL
-// form (a NULL bind has indicator −1 and no data).
+// value: data is a u16 length n and n bytes, 2 ≤ n ≤ maxPackedBind, not
+// the NULL form (a NULL bind has indicator −1 and no data).
 //
-// Our choice: TYPES.md §4.1 shows DATETIME and INTERVAL binds at full
-// width only, while its DECIMAL bind leaves out trailing zero pairs; a
-// shorter value is accepted in case a client trims DATETIME or INTERVAL
-// values the same way. The encoders always send the full width.
-func packedBindBytes(data []byte, width int) ([]byte, error) {
+// n need not be the qualifier's width: IBM JDBC 15.0.0.1.1's setDate binds
+// qualifier YEAR TO SECOND with the 11 bytes of YEAR TO FRACTION(5), the
+// extra pairs zero (conformance/testdata/jdbc/types.golden), and a shorter
+// value is taken to leave out trailing zero pairs, as a DECIMAL bind does.
+// parsePacked places the digits by the exponent and refuses a non-zero
+// digit outside the qualifier, so both are read safely.
+func packedBindBytes(data []byte) ([]byte, error) {
 	if len(data) < 2 {
 		return nil, fmt.Errorf("value of %d bytes has no length prefix", len(data))
 	}
@@ -183,8 +191,8 @@ func packedBindBytes(data []byte, width int) ([]byte, error) {
 	if n != len(data)-2 {
 		return nil, fmt.Errorf("length prefix says %d bytes, %d follow", n, len(data)-2)
 	}
-	if n < 2 || n > width {
-		return nil, fmt.Errorf("%d packed bytes, the qualifier takes 2 to %d", n, width)
+	if n < 2 || n > maxPackedBind {
+		return nil, fmt.Errorf("%d packed bytes, want 2 to %d", n, maxPackedBind)
 	}
 	if IsNullPacked(data[2:]) {
 		return nil, fmt.Errorf("NULL form % x in a non-NULL bind value", data[2:])
@@ -193,20 +201,36 @@ func packedBindBytes(data []byte, width int) ([]byte, error) {
 }
 
 // appendPackedBind appends fv as a bind value of layout l: a u16 length
-// and width packed bytes. On error it returns dst unchanged.
-func appendPackedBind(dst []byte, l fieldLayout, fv fieldValues, width int) ([]byte, error) {
-	out := binary.BigEndian.AppendUint16(dst, uint16(width))
-	out, err := l.appendPacked(out, fv, width)
-	if err != nil {
-		return dst, err
-	}
-	return out, nil
+// and the packed bytes.
+func appendPackedBind(dst []byte, l fieldLayout, fv fieldValues) []byte {
+	out := binary.BigEndian.AppendUint16(dst, uint16(l.width()))
+	return l.appendPacked(out, fv)
 }
 
 // pairs returns the whole and fraction pair counts of l's grid (P and Q
-// in TYPES.md §5.7's decoding recipe).
+// in TYPES.md §5.7's decoding recipe): the whole digits left-padded to an
+// even count, the fraction digits right-padded.
 func (l fieldLayout) pairs() (p, q int) {
 	return (l.wholeDigits() + 1) / 2, (l.frac + 1) / 2
+}
+
+// implied returns the zero pairs between l's last whole field and the
+// decimal point, which lies after SECOND whatever the qualifier: one per
+// whole field after the last up to SECOND (HOUR TO MINUTE has one, the
+// seconds; YEAR TO DAY three).
+func (l fieldLayout) implied() int {
+	if l.last >= fieldSecond {
+		return 0
+	}
+	return fieldSecond - l.last
+}
+
+// width returns the bytes of l's packed form: a header byte and the grid.
+// For a valid qualifier q it equals PackedWidth(q) (IBM's DECLEN;
+// TestDateTimeWidthFitsGrid, TestIntervalWidthFitsGrid).
+func (l fieldLayout) width() int {
+	p, q := l.pairs()
+	return 1 + p + q
 }
 
 // Bounds of the digit grids: a valid qualifier has at most 20 digits
@@ -216,14 +240,27 @@ const (
 	maxGridDigits = 2 * maxGridPairs
 )
 
-// appendPacked appends fv in the packed form of l in width bytes: the
-// whole fields as decimal digits (the leading one in l.lead digits, later
-// ones in 2), with one leading 0 when their count is odd, then l.frac
-// fraction digits and one trailing 0 when that count is odd; cut into
-// base-100 pairs, the decimal point after the whole pairs, normalized
-// (TYPES.md §5.7, §5.8) and negated as a whole when fv.neg. A field
-// too large for its digits is an error.
-func (l fieldLayout) appendPacked(dst []byte, fv fieldValues, width int) ([]byte, error) {
+// appendPacked appends fv in the packed form of l, l.width() bytes, the
+// form IBM JDBC 15.0.0.1.1 writes in binds and both oracles read in rows
+// (conformance/testdata/jdbc/types.golden; informix-driver's fixed-position
+// reader, tested against real servers): the whole fields as decimal digits
+// (the leading one in l.lead digits, later ones in 2), with one leading 0
+// when their count is odd, then l.frac fraction digits and one trailing 0
+// when that count is odd, cut into base-100 pairs, every pair written, none
+// dropped; the exponent is the number of pairs left of the decimal point,
+// which lies after SECOND: the whole pairs and l.implied() zero pairs that
+// are not written. INTERVAL YEAR(9) TO MONTH 123456789-11 is
+// ca 01 17 2d 43 59 0b, exponent 10 with the four pairs of DAY … SECOND
+// implied; DATETIME YEAR TO DAY 0001-01-01 is c7 00 01 01 01, its leading
+// zero pair kept. A non-zero value is negated as a whole when fv.neg
+// (TYPES.md §5.5, §5.8).
+//
+// This corrects TYPES.md §5.7–§5.8, which put the point after the
+// qualifier's last field and normalize the digits (its vectors are
+// computed, [I]); JDBC reads DATETIME HOUR TO MINUTE c2 0d 2d as 00:13.
+// The caller has checked that every field fits its digits (a valid
+// DateTime, or fieldValues from split).
+func (l fieldLayout) appendPacked(dst []byte, fv fieldValues) []byte {
 	var dig [maxGridDigits]byte
 	np, nq := l.pairs()
 	n := 2*np - l.wholeDigits()
@@ -232,43 +269,33 @@ func (l fieldLayout) appendPacked(dst []byte, fv fieldValues, width int) ([]byte
 		if i == l.first {
 			w = l.lead
 		}
-		if !putDigits(dig[n:n+w], fv.v[i]) {
-			return dst, fmt.Errorf("ifxtype: %s %d does not fit in %d digits", timeFieldNames[i], fv.v[i], w)
-		}
+		putDigits(dig[n:n+w], fv.v[i])
 		n += w
 	}
-	if !putDigits(dig[n:n+l.frac], fv.ns/fracUnit[l.frac]) {
-		return dst, fmt.Errorf("ifxtype: fraction of %d ns does not fit in %d digits", fv.ns, l.frac)
-	}
-	var pairs [maxGridPairs]byte
+	putDigits(dig[n:n+l.frac], fv.ns/fracUnit[l.frac])
+	start := len(dst)
+	h := byte(np + l.implied() + 64)
+	dst = append(dst, 0x80|h)
+	zero := true
 	for i := range np + nq {
-		pairs[i] = dig[2*i]*10 + dig[2*i+1]
+		pair := dig[2*i]*10 + dig[2*i+1]
+		zero = zero && pair == 0
+		dst = append(dst, pair)
 	}
-	d, exp := pairs[:np+nq], np
-	for len(d) > 0 && d[0] == 0 {
-		d, exp = d[1:], exp-1
+	if fv.neg && !zero {
+		dst[start] = h ^ 0x7f
+		complement100(dst[start+1:])
 	}
-	for len(d) > 0 && d[len(d)-1] == 0 {
-		d = d[:len(d)-1]
-	}
-	p := Packed{Neg: fv.neg, Exp: exp, Digits: d}
-	if len(d) == 0 {
-		p = Packed{}
-	}
-	return AppendPacked(dst, p, width)
+	return dst
 }
 
 // putDigits writes v (0 ≤ v < 10^len(d)) into d as zero-padded decimal
-// digits, or reports false.
-func putDigits(d []byte, v int64) bool {
-	if v < 0 {
-		return false
-	}
+// digits; digits above len(d) are dropped, which the callers rule out.
+func putDigits(d []byte, v int64) {
 	for i := len(d) - 1; i >= 0; i-- {
 		d[i] = byte(v % 10)
 		v /= 10
 	}
-	return v == 0
 }
 
 // getDigits returns the number the decimal digits d spell.
@@ -280,13 +307,17 @@ func getDigits(d []byte) int64 {
 	return v
 }
 
-// parsePacked decodes the non-NULL packed b into the fields of l by TYPES.md
-// §5.7's decoding recipe, re-derived: ParsePacked normalizes the digits
-// and gives the exponent E of the first one, which therefore belongs in
-// grid pair P − E; no digit may fall left of the grid (the leading field
-// would overflow) or right of it (finer than the last unit), and the pad
-// digits of an odd whole or fraction digit count must be 0. Field values
-// are not range-checked here.
+// parsePacked decodes the non-NULL packed b into the fields of l.
+// ParsePacked strips leading and trailing zero pairs and gives the
+// exponent E of the first remaining digit; with the decimal point after
+// SECOND, grid pair i stands for 100^(P + implied − 1 − i), so that digit
+// belongs in pair P + implied − E. Any form that places the digits so is
+// read: the fixed form appendPacked writes, a normalized one (leading zero
+// pairs dropped, exponent lowered; TYPES.md §5.7's reading), and one
+// longer than l.width() whose extra pairs are zero. No non-zero digit may
+// fall left of the grid (the leading field would overflow) or right of it
+// (finer than the last unit), and the pad digits of an odd whole or
+// fraction digit count must be 0. Field values are not range-checked here.
 func (l fieldLayout) parsePacked(b []byte) (fieldValues, error) {
 	var fv fieldValues
 	var scratch [maxGridPairs]byte
@@ -298,9 +329,9 @@ func (l fieldLayout) parsePacked(b []byte) (fieldValues, error) {
 	np, nq := l.pairs()
 	var pairs [maxGridPairs]byte
 	if len(p.Digits) > 0 {
-		off := np - p.Exp
+		off := np + l.implied() - p.Exp
 		if off < 0 {
-			return fv, fmt.Errorf("exponent 100^%d exceeds the %d whole pairs", p.Exp, np)
+			return fv, fmt.Errorf("exponent 100^%d puts a digit left of the first field", p.Exp)
 		}
 		if off+len(p.Digits) > np+nq {
 			return fv, fmt.Errorf("a non-zero digit lies beyond the last field")

@@ -126,9 +126,18 @@ func allDateTimeQualifiers(t testing.TB) []Qualifier {
 }
 
 // TestDateTimeVectors checks every row of TYPES.md §5.7's DATETIME table
-// in both directions. All are computed, unconfirmed, except the YEAR TO
-// SECOND prefix C7 14 1A 05 04, which is [W] S1-b (raw bytes of CURRENT
-// YEAR TO SECOND on 2026-05-04 printed by informix-db).
+// in both directions, with the decimal point after SECOND and no
+// normalization, the form IBM JDBC 15.0.0.1.1 writes and reads
+// (conformance/testdata/jdbc/types.golden) and informix-driver's
+// fixed-position reader expects. Where TYPES.md's bytes hold, its vector is
+// kept ("TYPES.md, computed, unconfirmed"); where they are wrong (it puts
+// the point after the last field and drops leading zero pairs, for
+// qualifiers ending before SECOND and for values with a leading 00 pair),
+// the name gives TYPES.md's bytes and the table the corrected ones,
+// computed by hand: the exponent counts the pairs left of the point after
+// SECOND, and every pair of the qualifier's digits is written. The YEAR TO
+// SECOND prefix C7 14 1A 05 04 is [W] S1-b (raw bytes of CURRENT YEAR TO
+// SECOND on 2026-05-04 printed by informix-db).
 func TestDateTimeVectors(t *testing.T) {
 	c := dtCodec(t, sqli.TypeDateTime)
 	const ns = 123450000 // .12345
@@ -141,30 +150,33 @@ func TestDateTimeVectors(t *testing.T) {
 		width int
 		hex   string
 	}{
-		{"YEAR TO SECOND/[W] S1-b prefix, rest computed, unconfirmed", 0x0E0A, UnitYear, UnitSecond,
+		{"YEAR TO SECOND/[W] S1-b prefix, rest TYPES.md, computed, unconfirmed", 0x0E0A, UnitYear, UnitSecond,
 			DateTime{2026, 5, 4, 12, 34, 56, 0, 0}, 8, "C7 14 1A 05 04 0C 22 38"},
-		{"YEAR TO FRACTION(5)/computed, unconfirmed", 0x130F, UnitYear, UnitFraction5,
+		{"YEAR TO FRACTION(5)/TYPES.md, computed, unconfirmed", 0x130F, UnitYear, UnitFraction5,
 			DateTime{2026, 5, 4, 12, 34, 56, ns, 0}, 11, "C7 14 1A 05 04 0C 22 38 0C 22 32"},
-		{"YEAR TO FRACTION(3)/computed, unconfirmed", 0x110D, UnitYear, UnitFraction3,
+		{"YEAR TO FRACTION(3)/TYPES.md, computed, unconfirmed", 0x110D, UnitYear, UnitFraction3,
 			DateTime{2026, 5, 4, 12, 34, 56, 123000000, 0}, 10, "C7 14 1A 05 04 0C 22 38 0C 1E"},
-		{"YEAR TO DAY/computed, unconfirmed", 0x0804, UnitYear, UnitDay,
-			DateTime{2026, 5, 4, 0, 0, 0, 0, 0}, 5, "C4 14 1A 05 04"},
-		{"HOUR TO MINUTE 12:34/computed, unconfirmed", 0x0468, UnitHour, UnitMinute,
-			DateTime{0, 0, 0, 12, 34, 0, 0, 0}, 3, "C2 0C 22"},
-		{"HOUR TO SECOND/computed, unconfirmed", 0x066A, UnitHour, UnitSecond,
+		// Four pairs YYYY MM DD, three implied (HH MM SS): exponent 7.
+		{"YEAR TO DAY/TYPES.md's C4 14 1A 05 04 is wrong, corrected by hand", 0x0804, UnitYear, UnitDay,
+			DateTime{2026, 5, 4, 0, 0, 0, 0, 0}, 5, "C7 14 1A 05 04"},
+		// Two pairs HH MM, one implied (SS): exponent 3.
+		{"HOUR TO MINUTE 12:34/TYPES.md's C2 0C 22 is wrong, corrected by hand", 0x0468, UnitHour, UnitMinute,
+			DateTime{0, 0, 0, 12, 34, 0, 0, 0}, 3, "C3 0C 22"},
+		{"HOUR TO SECOND/TYPES.md, computed, unconfirmed", 0x066A, UnitHour, UnitSecond,
 			DateTime{0, 0, 0, 12, 34, 56, 0, 0}, 4, "C3 0C 22 38"},
-		{"MONTH TO FRACTION(3)/computed, unconfirmed", 0x0D2D, UnitMonth, UnitFraction3,
+		{"MONTH TO FRACTION(3)/TYPES.md, computed, unconfirmed", 0x0D2D, UnitMonth, UnitFraction3,
 			DateTime{0, 5, 4, 12, 34, 56, 123000000, 0}, 8, "C5 05 04 0C 22 38 0C 1E"},
-		{"HOUR TO MINUTE 00:05 normalized/computed, unconfirmed", 0x0468, UnitHour, UnitMinute,
-			DateTime{0, 0, 0, 0, 5, 0, 0, 0}, 3, "C1 05 00"},
-		{"HOUR TO MINUTE 00:00 zero/computed, unconfirmed", 0x0468, UnitHour, UnitMinute,
-			DateTime{}, 3, "80 00 00"},
-		{"HOUR TO FRACTION(5) 00:00:00.00042/computed, unconfirmed", 0x0B6F, UnitHour, UnitFraction5,
-			DateTime{0, 0, 0, 0, 0, 0, 420000, 0}, 7, "BF 04 14 00 00 00 00"},
-		{"YEAR TO FRACTION(5) 1999-12-31 23:59:59.99999/computed, unconfirmed", 0x130F, UnitYear, UnitFraction5,
+		{"HOUR TO MINUTE 00:05/TYPES.md's normalized C1 05 00 is wrong, corrected by hand", 0x0468, UnitHour, UnitMinute,
+			DateTime{0, 0, 0, 0, 5, 0, 0, 0}, 3, "C3 00 05"},
+		// Zero keeps its exponent, as JDBC binds HOUR TO SECOND 00:00:00 (c3 00 00 00).
+		{"HOUR TO MINUTE 00:00/TYPES.md's 80 00 00 is wrong, corrected by hand", 0x0468, UnitHour, UnitMinute,
+			DateTime{}, 3, "C3 00 00"},
+		{"HOUR TO FRACTION(5) 00:00:00.00042/TYPES.md's BF 04 14 00 00 00 00 is wrong, corrected by hand", 0x0B6F, UnitHour, UnitFraction5,
+			DateTime{0, 0, 0, 0, 0, 0, 420000, 0}, 7, "C3 00 00 00 00 04 14"},
+		{"YEAR TO FRACTION(5) 1999-12-31 23:59:59.99999/TYPES.md, computed, unconfirmed", 0x130F, UnitYear, UnitFraction5,
 			DateTime{1999, 12, 31, 23, 59, 59, 999990000, 0}, 11, "C7 13 63 0C 1F 17 3B 3B 63 63 5A"},
-		{"YEAR TO SECOND 0001-01-01 00:00:00/computed, unconfirmed", 0x0E0A, UnitYear, UnitSecond,
-			DateTime{1, 1, 1, 0, 0, 0, 0, 0}, 8, "C6 01 01 01 00 00 00 00"},
+		{"YEAR TO SECOND 0001-01-01 00:00:00/TYPES.md's C6 01 01 01 00 00 00 00 is wrong, corrected by hand", 0x0E0A, UnitYear, UnitSecond,
+			DateTime{1, 1, 1, 0, 0, 0, 0, 0}, 8, "C7 00 01 01 01 00 00 00"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -213,6 +225,45 @@ func TestDateTimeBindExample(t *testing.T) {
 	}
 }
 
+// TestDateTimeJDBCBinds checks the DATETIME binds of the types scenario
+// (confirmed: IBM JDBC 15.0.0.1.1 bind bytes,
+// conformance/testdata/jdbc/types.golden): DecodeBind reads each as the
+// value JDBC bound, and AppendBind of that value gives JDBC's bytes. The
+// two setDate binds carry qualifier YEAR TO SECOND with the 11 bytes of
+// YEAR TO FRACTION(5), zero-padded; AppendBind sends YEAR TO SECOND's 8,
+// the same bytes without the padding.
+func TestDateTimeJDBCBinds(t *testing.T) {
+	c := dtCodec(t, sqli.TypeDateTime)
+	cases := []struct {
+		v    DateTime
+		hex  string
+		sent int // bytes AppendBind sends: the width of v's qualifier
+	}{
+		{DateTime{1, 1, 1, 0, 0, 0, 0, 0x0E0A}, "00 0B C7 00 01 01 01 00 00 00 00 00 00", 8},
+		{DateTime{9999, 12, 31, 0, 0, 0, 0, 0x0E0A}, "00 0B C7 63 63 0C 1F 00 00 00 00 00 00", 8},
+		{DateTime{2026, 5, 4, 12, 34, 0, 0, 0x130F}, "00 0B C7 14 1A 05 04 0C 22 00 00 00 00", 11},
+		{DateTime{2026, 5, 4, 12, 34, 56, 0, 0x130F}, "00 0B C7 14 1A 05 04 0C 22 38 00 00 00", 11},
+		{DateTime{1899, 12, 31, 23, 59, 59, 0, 0x130F}, "00 0B C7 12 63 0C 1F 17 3B 3B 00 00 00", 11},
+		{DateTime{2026, 5, 4, 12, 34, 56, 789000000, 0x130F}, "00 0B C7 14 1A 05 04 0C 22 38 4E 5A 00", 11},
+		{DateTime{9999, 12, 31, 23, 59, 59, 999990000, 0x130F}, "00 0B C7 63 63 0C 1F 17 3B 3B 63 63 5A", 11},
+		{DateTime{0, 0, 0, 23, 59, 0, 0, 0x066A}, "00 04 C3 17 3B 00", 4},
+		{DateTime{0, 0, 0, 0, 0, 0, 0, 0x066A}, "00 04 C3 00 00 00", 4},
+		{DateTime{0, 0, 0, 12, 34, 56, 0, 0x066A}, "00 04 C3 0C 22 38", 4},
+	}
+	for _, tc := range cases {
+		data := dtHex(t, tc.hex)
+		if got, err := c.DecodeBind(int16(tc.v.Qualifier), data, nil); err != nil || got != tc.v {
+			t.Errorf("DecodeBind(%#04x, % x) = %v, %v; want %v", uint16(tc.v.Qualifier), data, got, err, tc.v)
+		}
+		want := binary.BigEndian.AppendUint16(nil, uint16(tc.sent))
+		want = append(want, data[2:2+tc.sent]...)
+		prec, got, err := c.AppendBind(nil, tc.v, nil)
+		if err != nil || Qualifier(prec) != tc.v.Qualifier || !bytes.Equal(got, want) {
+			t.Errorf("AppendBind(%v) = %#04x % x, %v; want % x", tc.v, uint16(prec), got, err, want)
+		}
+	}
+}
+
 // TestDateTimeBindTime checks that a time.Time binds as YEAR TO
 // FRACTION(5) (0x130F), cut to 10µs: the §5.7 YEAR TO FRACTION(5) vector
 // (computed, unconfirmed) with its u16 length 11.
@@ -228,13 +279,13 @@ func TestDateTimeBindTime(t *testing.T) {
 
 // TestDateTimeRowTime checks that AppendRow converts a time.Time with the
 // column's qualifier, cutting finer fields: 12:34:56.999 as HOUR TO MINUTE
-// is 12:34, C2 0C 22 as in the §5.7 vector (computed, unconfirmed).
+// is 12:34, C3 0C 22 as in the corrected §5.7 vector.
 func TestDateTimeRowTime(t *testing.T) {
 	c := dtCodec(t, sqli.TypeDateTime)
 	typ := dtCol(sqli.TypeDateTime, 0x0468)
 	tm := time.Date(2026, 5, 4, 12, 34, 56, 999000000, time.UTC)
 	b := dtRowTrip(t, c, typ, tm, DateTime{0, 0, 0, 12, 34, 0, 0, 0x0468})
-	if !bytes.Equal(b, dtHex(t, "C2 0C 22")) {
+	if !bytes.Equal(b, dtHex(t, "C3 0C 22")) {
 		t.Fatalf("AppendRow(time) = % x", b)
 	}
 }
@@ -259,22 +310,24 @@ func TestDateTimeNull(t *testing.T) {
 	}
 }
 
-// TestDateTimeNonNormalized checks that a mantissa with leading zero
-// pairs and a larger exponent decodes to the same value as its normalized
-// form, and is re-encoded normalized (TYPES.md open question 9: whether a
-// server sends such bytes is unknown; encoders normalize). HOUR TO
-// MINUTE 00:05 is C1 05 00 normalized; C2 00 05 spells the same number
-// (0·100 + 5).
+// TestDateTimeNonNormalized checks that the forms other writers might use
+// decode to the same value as the fixed form, and re-encode to it: HOUR TO
+// MINUTE 00:05 is C3 00 05 (JDBC's form, every pair written); normalized,
+// its leading zero pair dropped and the exponent lowered, it is C2 05 00
+// (0·100 + 5·100^1 … the same number); both read as 00:05 (settles TYPES.md
+// open question 9 for reading).
 func TestDateTimeNonNormalized(t *testing.T) {
 	c := dtCodec(t, sqli.TypeDateTime)
 	typ := dtCol(sqli.TypeDateTime, 0x0468)
-	v, err := c.DecodeRow(typ, dtHex(t, "C2 00 05"), false, nil)
 	want := DateTime{0, 0, 0, 0, 5, 0, 0, 0x0468}
-	if err != nil || v != want {
-		t.Fatalf("DecodeRow(C2 00 05) = %v, %v", v, err)
-	}
-	if b := dtRowTrip(t, c, typ, v, want); !bytes.Equal(b, dtHex(t, "C1 05 00")) {
-		t.Fatalf("re-encoded as % x", b)
+	for _, h := range []string{"C3 00 05", "C2 05 00"} {
+		v, err := c.DecodeRow(typ, dtHex(t, h), false, nil)
+		if err != nil || v != want {
+			t.Fatalf("DecodeRow(%s) = %v, %v", h, v, err)
+		}
+		if b := dtRowTrip(t, c, typ, v, want); !bytes.Equal(b, dtHex(t, "C3 00 05")) {
+			t.Fatalf("re-encoded as % x", b)
+		}
 	}
 }
 
@@ -297,35 +350,40 @@ func TestDateTimeMalformed(t *testing.T) {
 		{"length over 16 bits", 0x10468, "C2 0C 22"},
 		{"negative length", -1, "C2 0C 22"},
 		// 2026-13-04.
-		{"month 13", ymd, "C4 14 1A 0D 04"},
+		{"month 13", ymd, "C7 14 1A 0D 04"},
 		// 2026-02-30.
-		{"Feb 30", ymd, "C4 14 1A 02 1E"},
+		{"Feb 30", ymd, "C7 14 1A 02 1E"},
 		// 2026 is not a leap year.
-		{"Feb 29 of 2026", ymd, "C4 14 1A 02 1D"},
-		// 2026-05-00: the trailing zero pair is the day.
-		{"day 0", ymd, "C4 14 1A 05 00"},
+		{"Feb 29 of 2026", ymd, "C7 14 1A 02 1D"},
+		// 2026-05-00: the last pair is the day.
+		{"day 0", ymd, "C7 14 1A 05 00"},
 		// 0000-01-01: year 0 is outside 1..9999.
-		{"year 0", ymd, "C2 01 01 00 00"},
+		{"year 0", ymd, "C7 00 00 01 01"},
 		// A digit byte above 99.
-		{"digit byte 100", ymd, "C4 14 1A 05 64"},
+		{"digit byte 100", ymd, "C7 14 1A 05 64"},
 		// 24:00.
-		{"hour 24", hm, "C2 18 00"},
+		{"hour 24", hm, "C3 18 00"},
 		// 12:60.
-		{"minute 60", hm, "C2 0C 3C"},
-		// Exponent 1 puts 12 34 in the minute pair and one pair further right.
-		{"non-zero digit beyond the grid", hm, "C1 0C 22"},
-		// Exponent 3 puts 12 left of the hour pair.
-		{"exponent above the grid", hm, "C3 0C 22"},
+		{"minute 60", hm, "C3 0C 3C"},
+		// Exponent 2 puts 12 34 in the minute pair and the seconds, which
+		// HOUR TO MINUTE lacks (TYPES.md's reading of 12:34).
+		{"non-zero digit beyond the grid", hm, "C2 0C 22"},
+		// YEAR TO MINUTE 2026-05-04 12:34 with the point after MINUTE, as
+		// ifxtype wrote it before the oracles: JDBC reads it as 0022-02-05
+		// 04:12, dropping the 34; it is refused here.
+		{"point after MINUTE", 0x0C08, "C6 14 1A 05 04 0C 22"},
+		// Exponent 4 puts 12 left of the hour pair.
+		{"exponent above the grid", hm, "C4 0C 22"},
 		// The pad digit after FRACTION(3) (12:34:56.123, last pair 31) is not 0.
 		{"non-zero pad digit after FRACTION(3)", 0x110D, "C7 14 1A 05 04 0C 22 38 0C 1F"},
 		// 12:34 negated (sign bit clear, 100's complement).
-		{"negative DATETIME", hm, "3D 57 42"},
+		{"negative DATETIME", hm, "3C 57 42"},
 		// Negative zero: sign bit clear, no digits.
-		{"negative zero", hm, "3F 00 00"},
+		{"negative zero", hm, "3C 00 00"},
 		// One byte short of YEAR TO DAY's 5.
-		{"short", ymd, "C4 14 1A 05"},
+		{"short", ymd, "C7 14 1A 05"},
 		// One byte more than YEAR TO DAY's 5.
-		{"long", ymd, "C4 14 1A 05 04 00"},
+		{"long", ymd, "C7 14 1A 05 04 00"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -336,9 +394,10 @@ func TestDateTimeMalformed(t *testing.T) {
 					t.Fatalf("DecodeRow(% x) = %v, want an error", b, v)
 				}
 			}
-			// A bind value may leave out trailing zero pairs (packedBindBytes);
-			// and no bind precision has a length beyond 16 bits.
-			if tc.name == "short" || int32(int16(tc.length)) != tc.length {
+			// A bind value may leave out trailing zero pairs or add them
+			// (packedBindBytes); and no bind precision has a length beyond
+			// 16 bits.
+			if tc.name == "short" || tc.name == "long" || int32(int16(tc.length)) != tc.length {
 				return
 			}
 			if v, err := c.DecodeBind(int16(tc.length), dtBindData(b), nil); err == nil {
@@ -364,8 +423,9 @@ func TestDateTimeRowSizeBadQualifier(t *testing.T) {
 }
 
 // TestDateTimeBindMalformed checks bind framing errors: the u16 length
-// must match the bytes that follow and lie in 2..width, the precision must
-// be a DATETIME qualifier, and the packed bytes must not be the NULL form.
+// must match the bytes that follow and lie in 2..17, the precision must be
+// a DATETIME qualifier, the packed bytes must not be the NULL form, and
+// bytes beyond the qualifier's width must be zero.
 func TestDateTimeBindMalformed(t *testing.T) {
 	c := dtCodec(t, sqli.TypeDateTime)
 	cases := []struct {
@@ -379,13 +439,14 @@ func TestDateTimeBindMalformed(t *testing.T) {
 		{"prefix over the data", 0x0468, "00 04 C2 0C 22"},
 		// Prefix 2, three bytes follow.
 		{"prefix under the data", 0x0468, "00 02 C2 0C 22"},
-		// HOUR TO MINUTE takes 3 bytes; 4 are sent.
-		{"longer than the width", 0x0468, "00 04 C2 0C 22 00"},
+		// HOUR TO MINUTE takes 3 bytes; the fourth is not zero.
+		{"longer than the width, not zero", 0x0468, "00 04 C3 0C 22 01"},
+		{"over 17 bytes", 0x0468, "00 12 C3 0C 22" + strings.Repeat(" 00", 15)},
 		// A one-byte packed value has no digit byte.
 		{"one packed byte", 0x0468, "00 01 C2"},
 		{"NULL form", 0x0468, "00 03 00 00 00"},
 		{"precision is no qualifier", 0x0E0B, "00 08 C7 14 1A 05 04 0C 22 38"},
-		{"negative precision", -1, "00 03 C2 0C 22"},
+		{"negative precision", -1, "00 03 C3 0C 22"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -394,11 +455,14 @@ func TestDateTimeBindMalformed(t *testing.T) {
 			}
 		})
 	}
-	// A shorter value whose missing bytes are trailing zero pairs is
-	// accepted (packedBindBytes' open question): 00:05 as C1 05.
-	v, err := c.DecodeBind(0x0468, dtHex(t, "00 02 C1 05"), nil)
-	if want := (DateTime{0, 0, 0, 0, 5, 0, 0, 0x0468}); err != nil || v != want {
-		t.Fatalf("DecodeBind(short) = %v, %v; want %v", v, err, want)
+	// A shorter value whose missing bytes are trailing zero pairs, and a
+	// longer one whose extra bytes are zero, are accepted
+	// (packedBindBytes): 12:00 as C3 0C and as C3 0C 00 00.
+	want := DateTime{0, 0, 0, 12, 0, 0, 0, 0x0468}
+	for _, h := range []string{"00 02 C3 0C", "00 04 C3 0C 00 00"} {
+		if v, err := c.DecodeBind(0x0468, dtHex(t, h), nil); err != nil || v != want {
+			t.Fatalf("DecodeBind(%s) = %v, %v; want %v", h, v, err, want)
+		}
 	}
 }
 
@@ -498,7 +562,9 @@ func dtRandomTime(r *rand.Rand) time.Time {
 
 // TestDateTimeRoundTripAllQualifiers checks that, for every DATETIME
 // qualifier, boundary and random values survive AppendRow→DecodeRow in
-// both layouts, AppendBind→DecodeBind, and String→ParseDateTime.
+// both layouts, AppendBind→DecodeBind, and String→ParseDateTime, and that
+// their normalized and over-long forms decode to the same value
+// (dtCheckOtherForms).
 func TestDateTimeRoundTripAllQualifiers(t *testing.T) {
 	c := dtCodec(t, sqli.TypeDateTime)
 	r := rand.New(rand.NewPCG(1, 10))
@@ -513,8 +579,9 @@ func TestDateTimeRoundTripAllQualifiers(t *testing.T) {
 			if err != nil {
 				t.Fatalf("NewDateTime(%v, %s): %v", tm, q.DateTimeString(), err)
 			}
-			dtRowTrip(t, c, typ, d, d)
+			b := dtRowTrip(t, c, typ, d, d)
 			dtBindTrip(t, c, d, d, q)
+			dtCheckOtherForms(t, c, typ, b, d)
 			if p, err := ParseDateTime(d.String(), q); err != nil || p != d {
 				t.Fatalf("ParseDateTime(%q, %s) = %v, %v; want %#v", d.String(), q.DateTimeString(), p, err, d)
 			}
@@ -620,4 +687,47 @@ func BenchmarkDecodeRowDateTime(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// dtCheckOtherForms requires the other forms of the encoding b of v to
+// decode to v: its normalized form (leading zero pairs dropped and the
+// exponent lowered by as many, zero pairs appended to keep the width) as a
+// row and as a bind, and as a bind b with two more zero bytes. A value
+// whose digits are all zero has no normalized form but itself.
+func dtCheckOtherForms(t *testing.T, c Codec, typ Type, b []byte, v any) {
+	t.Helper()
+	var forms [][]byte
+	if norm, ok := dtNormalized(b); ok {
+		forms = append(forms, norm)
+		if got, err := c.DecodeRow(typ, norm, false, nil); err != nil || !reflect.DeepEqual(got, v) {
+			t.Fatalf("%s: normalized % x (of % x) decodes to %#v, %v; want %#v", typ.SQLName(), norm, b, got, err, v)
+		}
+	}
+	forms = append(forms, append(append([]byte(nil), b...), 0, 0))
+	for _, f := range forms {
+		if got, err := c.DecodeBind(int16(typ.Length), dtBindData(f), nil); err != nil || !reflect.DeepEqual(got, v) {
+			t.Fatalf("%s: bind % x (of % x) decodes to %#v, %v; want %#v", typ.SQLName(), f, b, got, err, v)
+		}
+	}
+}
+
+// dtNormalized returns the packed value b with its leading zero digit
+// pairs dropped and its exponent lowered by as many, zero-padded on the
+// right to len(b), and whether it differs from b. A negative value's
+// leading 99 bytes are its complemented zero pairs, and its header holds
+// the complemented exponent, so it is lowered by raising the header.
+func dtNormalized(b []byte) ([]byte, bool) {
+	zero, step := byte(0), -1
+	if b[0]&0x80 == 0 {
+		zero, step = 99, 1
+	}
+	n := 0
+	for n < len(b)-1 && b[1+n] == zero {
+		n++
+	}
+	if n == 0 || n == len(b)-1 {
+		return nil, false
+	}
+	out := append([]byte{byte(int(b[0]) + step*n)}, b[1+n:]...)
+	return append(out, make([]byte, n)...), true
 }

@@ -43,7 +43,7 @@ const (
 )
 
 const (
-	maxDecimalWidth  = 17 // bytes of a stored DECIMAL at most (TYPES.md §2.2; [H] S7)
+	maxDecimalWidth  = 18 // bytes of a DECIMAL(32,s) with odd s or of DECIMAL(32): DECLEN(32, odd)
 	maxDecimalPairs  = maxDecimalWidth - 1
 	maxDecimalDigits = 32  // the largest DECIMAL precision ([H] S7)
 	minPackedExp     = -64 // base-100 exponent of header 0x00/0x80 + 0 …
@@ -52,18 +52,21 @@ const (
 )
 
 // DecimalWidth returns the bytes a DECIMAL or MONEY value of type t takes
-// in a row: PackedWidth of the encoded length (IBM's DECLEN), capped at 17
-// bytes, the most IBM stores (TYPES.md §2.2; [H] S7). DECIMAL(8,2) takes 5
-// bytes, DECIMAL(32,31) 17 rather than 18. A Length of 0 stands for the
-// type's default (DecimalDefaultLength, MoneyDefaultLength).
+// in a row: PackedWidth of the encoded length, (p + (s & 1) + 3) / 2 (IBM's
+// DECLEN; TYPES.md §2.2), with no cap. DECIMAL(8,2) takes 5 bytes,
+// DECIMAL(32,31), DECIMAL(32,1) and the floating DECIMAL(32) 18, DECIMAL(16)
+// floating 10. A Length of 0 stands for the type's default
+// (DecimalDefaultLength, MoneyDefaultLength).
 //
-// Open question (TYPES.md open question 1): for a floating DECIMAL(p)
-// (scale byte 0xFF) the formula gives (p+4)/2, 10 bytes for DECIMAL(16),
-// while S1's live-tested reader uses ceil(p/2)+1, 9 bytes. The formula is
-// implemented until IBM's JDBC driver settles it; fixed-layout rows are
-// sliced by column start positions, and DecodeRow accepts any width.
+// This settles TYPES.md open question 1 and corrects TYPES.md §2.2's
+// "apply min(width, 17)": IBM JDBC 15.0.0.1.1's decoder and informix-driver
+// both size a packed DECIMAL/MONEY by the formula alone (informix-driver
+// failed with "consumed 18 of 17" on a DECIMAL(32,1) column that ifxtest
+// sent in 17 bytes), so IBM's 17-byte storage note does not describe the
+// wire. Fixed-layout rows are sliced by column start positions all the
+// same, and DecodeRow accepts any width.
 func DecimalWidth(t Type) int {
-	return min(PackedWidth(decimalLength(t)), maxDecimalWidth)
+	return PackedWidth(decimalLength(t))
 }
 
 func decimalLength(t Type) int32 {
@@ -236,18 +239,12 @@ func unpackDecimal(b []byte, maxPairs int) (neg bool, coef u128, exp10 int, err 
 // A fixed-scale DECIMAL(p,s) value is first rounded to s fraction digits,
 // half away from zero (Decimal.Round: DECIMAL(8,2) stores 1.235 as 1.24 and
 // −1.235 as −1.24); a value left with more than p−s integer digits is an
-// error, Informix's -1226. The 17-byte cap holds 16 base-100 pairs, so a
-// DECIMAL(32,s) with odd s cannot hold a value that uses all 32−s integer
-// digits and all s fraction digits (17 pairs); such a value is rounded to
-// s−1 fraction digits instead (TYPES.md §2.2; [H] S7: "DECIMAL(32,s) data
-// types store only s−1 decimal digits to the right of the decimal point, if
-// s is an odd number"; that smaller values keep all s digits is our reading
-// of the byte layout [I]).
+// error, Informix's -1226. The width holds every digit the column allows:
+// a DECIMAL(32,s) keeps all 32 (DecimalWidth).
 //
 // A floating DECIMAL(p) value is rounded half away from zero to p
 // significant digits (IBM: DECIMAL(p) holds p significant digits, [H] S7;
-// the rounding rule is our inference [I]); DECIMAL(32) keeps 31 when 32
-// would straddle 17 pairs, as above. A value outside the packed range
+// the rounding rule is our inference [I]). A value outside the packed range
 // 10^−130 ≤ |v| < 10^126 is an error, as is a negative value so large that
 // its bytes would start 00 00 and read as NULL.
 func (c decimalCodec) AppendRow(dst []byte, t Type, v any, _ bool, _ CodeSet) ([]byte, error) {
@@ -282,36 +279,22 @@ func (c decimalCodec) AppendRow(dst []byte, t Type, v any, _ bool, _ CodeSet) ([
 	return out, nil
 }
 
-// packFixed rounds d to the column's scale (s−1 when the 17-byte cap
-// requires it) and packs it, or fails with Informix's -1226 when the
-// integer part is too long.
+// packFixed rounds d to the column's scale and packs it, or fails with
+// Informix's -1226 when the integer part is too long.
 func (col decColumn) packFixed(d Decimal, buf []byte) (Packed, error) {
-	p, err := col.packRounded(d, col.scale, buf)
-	if err == nil && len(p.Digits) > col.width-1 {
-		p, err = col.packRounded(d, col.scale-1, buf)
-	}
-	return p, err
-}
-
-func (col decColumn) packRounded(d Decimal, scale int, buf []byte) (Packed, error) {
-	r := d.Round(int32(scale))
+	r := d.Round(int32(col.scale))
 	if n := integerDigits(r); n > int64(col.prec-col.scale) {
 		return Packed{}, fmt.Errorf("%s has %d integer digits, the column holds %d (Informix error -1226)", d.brief(), n, col.prec-col.scale)
 	}
 	return packDecimal(r, buf)
 }
 
-// packFloating rounds d to the column's significant digits (one fewer when
-// the 17-byte cap requires it) and packs it.
+// packFloating rounds d to the column's significant digits and packs it.
 func (col decColumn) packFloating(d Decimal, buf []byte) (Packed, error) {
 	if lead := integerDigits(d); !d.IsZero() && (lead > maxPackedExp*2+1 || lead < minPackedExp*2-3) {
 		return Packed{}, errPackedRange(d)
 	}
-	p, err := packDecimal(roundDigits(d, col.prec), buf)
-	if err == nil && len(p.Digits) > col.width-1 {
-		p, err = packDecimal(roundDigits(d, col.prec-1), buf)
-	}
-	return p, err
+	return packDecimal(roundDigits(d, col.prec), buf)
 }
 
 // integerDigits returns the number of digits left of the decimal point of
@@ -382,16 +365,57 @@ func appendPackedValue(dst []byte, p Packed, width int, d Decimal) ([]byte, erro
 }
 
 // DecodeBind decodes SQ_BIND value bytes: u16 n, then n packed bytes
-// (TYPES.md §4; [W] S1-c). prec is the value's scale ([J] S3, [D] libsqli):
-// the result has exactly prec fraction digits, so DecodeBind returns the
-// Decimal AppendBind was given (with exponent 0 for one above zero). A length
-// prefix that disagrees with the bytes, fewer than 2 or more than 17 packed
-// bytes, the NULL form 00 00, a negative prec and a value with more fraction
-// digits than prec are errors.
+// (TYPES.md §4; [W] S1-c). A length prefix that disagrees with the bytes,
+// fewer than 2 or more than 18 packed bytes, more than 32 significant
+// digits, the NULL form 00 00 and a negative prec are errors.
 //
-// Open question (TYPES.md open question 5): prec = scale for DECIMAL rests
-// on two sources that were not captured; JDBC's binds will confirm it.
+// For DECIMAL, prec is the value's scale ([J: IBM JDBC 15.0.0.1.1's binds,
+// conformance/testdata/jdbc/types.golden], [R] S3, libsqli): the result has
+// exactly prec fraction digits, so DecodeBind returns the Decimal
+// AppendBind was given (with exponent 0 for one above zero), and a value
+// with more fraction digits than prec is an error. For MONEY, IBM JDBC
+// 15.0.0.1.1 sends prec 0 whatever the value (99.95 as 00 03 c1 63 5f), so
+// the scale comes from the packed value: two digits per digit byte after
+// the decimal point (99.95, 0.50, 100). A non-zero MONEY prec, which no
+// client is known to send, is not read either: the packed bytes hold the
+// whole value, and AppendBind, which sends 0, then reproduces what
+// DecodeBind returns.
 func (c decimalCodec) DecodeBind(prec int16, data []byte, _ CodeSet) (any, error) {
+	b, err := c.bindBytes(prec, data)
+	if err != nil {
+		return nil, err
+	}
+	neg, coef, exp10, err := unpackDecimal(b, maxDecimalPairs)
+	if n := significantDigits(coef); err == nil && n > maxDecimalDigits {
+		err = fmt.Errorf("%d significant digits, Informix DECIMAL holds at most %d", n, maxDecimalDigits)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("ifxtype: %v bind: %w", c.code, err)
+	}
+	scale := int32(prec)
+	if c.code == sqli.TypeMoney {
+		scale = int32(max(0, -exp10))
+	}
+	d, err := makeDecimal(neg, coef, int32(exp10)).Rescale(scale)
+	if err != nil {
+		return nil, fmt.Errorf("ifxtype: %v bind: precision field %d gives scale %d: %w", c.code, prec, scale, err)
+	}
+	return d, nil
+}
+
+// significantDigits returns the digits of coef without the one trailing
+// zero a last base-100 digit may add (unpackDecimal's coefficient ends
+// with a non-zero pair).
+func significantDigits(coef u128) int {
+	if q, r := coef.divmod64(10); r == 0 && !coef.isZero() {
+		return q.digits()
+	}
+	return coef.digits()
+}
+
+// bindBytes checks a bind value's length prefix and precision field and
+// returns its packed bytes.
+func (c decimalCodec) bindBytes(prec int16, data []byte) ([]byte, error) {
 	if len(data) < 2 {
 		return nil, fmt.Errorf("ifxtype: %v bind: %d bytes, too short for the u16 length prefix", c.code, len(data))
 	}
@@ -406,26 +430,19 @@ func (c decimalCodec) DecodeBind(prec int16, data []byte, _ CodeSet) (any, error
 	case prec < 0:
 		return nil, fmt.Errorf("ifxtype: %v bind: precision field %d is not a scale", c.code, prec)
 	}
-	neg, coef, exp10, err := unpackDecimal(b, maxDecimalPairs)
-	if err != nil {
-		return nil, fmt.Errorf("ifxtype: %v bind: %w", c.code, err)
-	}
-	d, err := makeDecimal(neg, coef, int32(exp10)).Rescale(int32(prec))
-	if err != nil {
-		return nil, fmt.Errorf("ifxtype: %v bind: precision field %d is the scale: %w", c.code, prec, err)
-	}
-	return d, nil
+	return b, nil
 }
 
 // AppendBind appends v as SQ_BIND value bytes, u16 n and n packed bytes
 // with the fewest base-100 digits that hold the value (at least one), and
-// returns the value's scale as the precision field (TYPES.md §4, §4.1;
-// [J] S3, [D] libsqli): 1234.56 is 00 04 C2 0C 22 38 with precision 2. The
-// value is sent exactly: more than 32 significant digits (Informix
-// DECIMAL's maximum), digits that need 17 base-100 pairs (32 digits that
-// straddle a pair boundary, e.g. 1.2345678901234567890123456789012), a
-// scale over 32767 and a value outside 10^−130 ≤ |v| < 10^126 are errors,
-// never rounded.
+// returns the precision field: for DECIMAL the value's scale, for MONEY 0,
+// as IBM JDBC 15.0.0.1.1 sends them (conformance/testdata/jdbc/types.golden;
+// TYPES.md §4, §4.1): DECIMAL 1234.56 is 00 04 C2 0C 22 38 with precision
+// 2, MONEY 99.95 00 03 c1 63 5f with precision 0. The value is sent
+// exactly: more than 32 significant digits (Informix DECIMAL's maximum), a
+// DECIMAL scale over 32767 and a value outside 10^−130 ≤ |v| < 10^126 are
+// errors, never rounded. 32 digits that straddle a pair boundary take 17
+// digit bytes, the width of a DECIMAL(32,s) with odd s.
 func (c decimalCodec) AppendBind(dst []byte, v any, _ CodeSet) (int16, []byte, error) {
 	if v == nil {
 		return 0, dst, errNilBind(c.code)
@@ -437,14 +454,11 @@ func (c decimalCodec) AppendBind(dst []byte, v any, _ CodeSet) (int16, []byte, e
 		return 0, dst, errGoType(what, v, decimalGoTypes)
 	case err != nil:
 		return 0, dst, fmt.Errorf("ifxtype: %s: %w", what, err)
-	case d.Exponent() < -math.MaxInt16:
+	case c.code == sqli.TypeDecimal && d.Exponent() < -math.MaxInt16:
 		return 0, dst, fmt.Errorf("ifxtype: %s: scale %d of %s over the 16-bit precision field", what, d.Scale(), d.brief())
 	}
 	var buf [maxDecimalPairs + 1]byte
 	p, err := packDecimal(d, buf[:0])
-	if err == nil && len(p.Digits) > maxDecimalPairs {
-		err = fmt.Errorf("%s needs %d base-100 digits, the packed form holds %d; round it first", d.brief(), len(p.Digits), maxDecimalPairs)
-	}
 	if err != nil {
 		return 0, dst, fmt.Errorf("ifxtype: %s: %w", what, err)
 	}
@@ -452,6 +466,9 @@ func (c decimalCodec) AppendBind(dst []byte, v any, _ CodeSet) (int16, []byte, e
 	out, err := appendPackedValue(binary.BigEndian.AppendUint16(dst, uint16(width)), p, width, d)
 	if err != nil {
 		return 0, dst, fmt.Errorf("ifxtype: %s: %w", what, err)
+	}
+	if c.code == sqli.TypeMoney {
+		return 0, out, nil
 	}
 	return int16(d.Scale()), out, nil
 }

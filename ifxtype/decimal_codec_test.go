@@ -129,12 +129,18 @@ func TestDecimalRowSize(t *testing.T) {
 		{decType(sqli.TypeDecimal, 8, 2), 5},
 		{decType(sqli.TypeDecimal, 6, 1), 5},
 		{decType(sqli.TypeDecimal, 1, 0), 2},
+		// (p + (s & 1) + 3) / 2 with no cap, the width IBM JDBC 15.0.0.1.1
+		// and informix-driver read (informix-driver reading; TYPES.md §2.2's
+		// 17-byte cap is wrong): (32+0+3)/2 = 17, (32+1+3)/2 = 18, and a
+		// floating scale byte 0xFF counts as odd: (32+1+3)/2 = 18,
+		// (16+1+3)/2 = 10.
 		{decType(sqli.TypeDecimal, 32, 0), 17},
-		{decType(sqli.TypeDecimal, 32, 31), 17}, // formula 18, capped (IBM: 17 bytes at most)
-		{decType(sqli.TypeDecimal, 32, -1), 17}, // floating: formula 18, capped
-		{decType(sqli.TypeDecimal, 16, -1), 10}, // open question 1: S1 reads 9
-		{Type{Code: sqli.TypeDecimal}, 10},      // Length 0: DECIMAL(16)
-		{Type{Code: sqli.TypeMoney}, 9},         // Length 0: MONEY(16,2)
+		{decType(sqli.TypeDecimal, 32, 31), 18},
+		{decType(sqli.TypeDecimal, 32, 1), 18},
+		{decType(sqli.TypeDecimal, 32, -1), 18},
+		{decType(sqli.TypeDecimal, 16, -1), 10},
+		{Type{Code: sqli.TypeDecimal}, 10}, // Length 0: DECIMAL(16)
+		{Type{Code: sqli.TypeMoney}, 9},    // Length 0: MONEY(16,2)
 		{Type{Code: sqli.TypeMoney | sqli.FlagNotNull, Length: 0x1002}, 9},
 	} {
 		c := decimalCodecOf(t, tc.typ.Code)
@@ -263,24 +269,25 @@ func TestDecimalAppendRow(t *testing.T) {
 		{"999999.995 rounds up to 7 integer digits", 8, 2, decText("999999.995"), "", ""},
 		{"10 in DECIMAL(1,0)", 1, 0, decText("10"), "", ""},
 		{"huge exponent", 8, 2, NewDecimal(1, math.MaxInt32), "", ""},
-		// DECIMAL(32,31) keeps 30 fraction digits beside an integer digit:
-		// 01 | 23 45 67 89 01 (three times) is 16 pairs.
-		{"DECIMAL(32,31) drops the 31st digit, rounding down", 32, 31, decText("1.2345678901234567890123456789012"),
-			"C1 01 17 2D 43 59 01 17 2D 43 59 01 17 2D 43 59 01", "1.2345678901234567890123456789010"},
-		{"DECIMAL(32,31) drops the 31st digit, rounding up", 32, 31, decText("1.2345678901234567890123456789015"),
-			"C1 01 17 2D 43 59 01 17 2D 43 59 01 17 2D 43 59 02", "1.2345678901234567890123456789020"},
-		// Without integer digits all 31 fraction digits fit in 16 pairs.
-		{"DECIMAL(32,31) below 1 keeps 31 digits", 32, 31, decText("0.1234567890123456789012345678901"),
-			"C0 0C 22 38 4E 5A 0C 22 38 4E 5A 0C 22 38 4E 5A 0A", "0.1234567890123456789012345678901"},
-		{"DECIMAL(32,31) 9.99… (31 nines) rounds to 10: -1226", 32, 31, decText("9.9999999999999999999999999999999"), "", ""},
+		// DECIMAL(32,31) keeps all 31 fraction digits beside an integer
+		// digit: 01 | 23 45 67 89 01 (three times) 20 is 17 pairs in 18
+		// bytes; 0x14 = 20, 0x1E = 30.
+		{"DECIMAL(32,31) keeps 31 fraction digits", 32, 31, decText("1.2345678901234567890123456789012"),
+			"C1 01 17 2D 43 59 01 17 2D 43 59 01 17 2D 43 59 01 14", "1.2345678901234567890123456789012"},
+		{"DECIMAL(32,31) rounds the 32nd fraction digit up", 32, 31, decText("1.23456789012345678901234567890125"),
+			"C1 01 17 2D 43 59 01 17 2D 43 59 01 17 2D 43 59 01 1E", "1.2345678901234567890123456789013"},
+		{"DECIMAL(32,31) below 1", 32, 31, decText("0.1234567890123456789012345678901"),
+			"C0 0C 22 38 4E 5A 0C 22 38 4E 5A 0C 22 38 4E 5A 0A 00", "0.1234567890123456789012345678901"},
+		{"DECIMAL(32,31) 9.99… (32 nines) rounds to 10: -1226", 32, 31, decText("9.99999999999999999999999999999999"), "", ""},
 		// Floating DECIMAL(p): p significant digits, half away from zero.
-		// 32 aligned digits are 16 pairs: header 0x80 | (16+64) = D0.
+		// 32 aligned digits are 16 pairs: header 0x80 | (16+64) = D0; 32
+		// digits that straddle a pair boundary are 17 and still fit.
 		// 12.346 = 12 . 34 60: C1 0C 22 3C. −100000 = −10·100^2: header
 		// (3+64) ^ 0x7F = 3C, digit 100−10 = 90 (5A).
-		{"DECIMAL(32) keeps 31 digits when 32 straddle 17 pairs", 32, -1, decText("1.2345678901234567890123456789012"),
-			"C1 01 17 2D 43 59 01 17 2D 43 59 01 17 2D 43 59 01", "1.234567890123456789012345678901"},
+		{"DECIMAL(32) keeps 32 digits that straddle 17 pairs", 32, -1, decText("1.2345678901234567890123456789012"),
+			"C1 01 17 2D 43 59 01 17 2D 43 59 01 17 2D 43 59 01 14", "1.2345678901234567890123456789012"},
 		{"DECIMAL(32) keeps 32 aligned digits", 32, -1, decText("12345678901234567890123456789012"),
-			"D0 0C 22 38 4E 5A 0C 22 38 4E 5A 0C 22 38 4E 5A 0C", "12345678901234567890123456789012"},
+			"D0 0C 22 38 4E 5A 0C 22 38 4E 5A 0C 22 38 4E 5A 0C 00", "12345678901234567890123456789012"},
 		{"DECIMAL(5) rounds 12.3456 to 12.346", 5, -1, decText("12.3456"), "C1 0C 22 3C", "12.346"},
 		{"DECIMAL(5) rounds -99999.5 to -100000", 5, -1, decText("-99999.5"), "3C 5A 00 00", "-100000"},
 		// 1·100^-65 = 10^-130: header 0x80 (exponent -64), digit 01.
@@ -362,32 +369,78 @@ func TestDecimalBind(t *testing.T) {
 		for _, tc := range []struct {
 			name  string
 			value string
-			prec  int16
-			hex   string
+			prec  int16  // DECIMAL's precision field, the scale; MONEY's is 0
+			hex   string // the same for both
+			money string // what DecodeBind gives for MONEY: two digits per byte after the point
 		}{
-			{"1234.56 TYPES.md §4.1, computed, unconfirmed", "1234.56", 2, "00 04 C2 0C 22 38"},
-			{"zero", "0", 0, "00 02 80 00"},
-			{"zero with scale 2", "0.00", 2, "00 02 80 00"},
+			{"1234.56 TYPES.md §4.1, computed, unconfirmed", "1234.56", 2, "00 04 C2 0C 22 38", "1234.56"},
+			{"zero", "0", 0, "00 02 80 00", "0"},
+			{"zero with scale 2", "0.00", 2, "00 02 80 00", "0"},
 			// 50·100^-1 with header 64 ^ 0x7F = 3F; 100 − 50 = 50.
-			{"-0.5", "-0.5", 1, "00 02 3F 32"},
-			{"1200 as 12e2 is sent with scale 0", "12e2", 0, "00 02 C2 0C"},
-			{"trailing zeros travel in the scale", "1.5000", 4, "00 03 C1 01 32"},
+			{"-0.5", "-0.5", 1, "00 02 3F 32", "-0.50"},
+			{"1200 as 12e2 is sent with scale 0", "12e2", 0, "00 02 C2 0C", "1200"},
+			{"trailing zeros travel in the scale", "1.5000", 4, "00 03 C1 01 32", "1.50"},
 			{"32 digits in 16 pairs", "12345678901234567890123456789012", 0,
-				"00 11 D0 0C 22 38 4E 5A 0C 22 38 4E 5A 0C 22 38 4E 5A 0C"},
-			{"smallest magnitude 1e-130", "1e-130", 130, "00 02 80 01"},
+				"00 11 D0 0C 22 38 4E 5A 0C 22 38 4E 5A 0C 22 38 4E 5A 0C", "12345678901234567890123456789012"},
+			// 01 . 23 45 67 89 01 (three times) 20: 17 digit bytes, the width
+			// of a DECIMAL(32,s) with odd s.
+			{"32 digits straddling 17 pairs", "1.2345678901234567890123456789012", 31,
+				"00 12 C1 01 17 2D 43 59 01 17 2D 43 59 01 17 2D 43 59 01 14", "1.23456789012345678901234567890120"},
+			{"smallest magnitude 1e-130", "1e-130", 130, "00 02 80 01", "1e-130"},
 		} {
 			d := decParse(t, tc.value)
+			wantPrec, wantValue := tc.prec, d
+			if code == sqli.TypeMoney {
+				wantPrec, wantValue = 0, decParse(t, tc.money)
+			}
+			wantValue, _ = wantValue.Rescale(wantValue.Scale()) // exponent 0 for 12e2
 			prec, got, err := c.AppendBind([]byte{0xEE}, d, nil)
 			want := append([]byte{0xEE}, decHex(t, tc.hex)...)
-			if err != nil || prec != tc.prec || !bytes.Equal(got, want) {
-				t.Errorf("%v %s: AppendBind = %d, % X, %v; want %d, % X", code, tc.name, prec, got, err, tc.prec, want)
+			if err != nil || prec != wantPrec || !bytes.Equal(got, want) {
+				t.Errorf("%v %s: AppendBind = %d, % X, %v; want %d, % X", code, tc.name, prec, got, err, wantPrec, want)
 				continue
 			}
 			v, err := c.DecodeBind(prec, got[1:], nil)
-			wantValue, _ := d.Rescale(d.Scale()) // exponent 0 for 12e2
 			if err != nil || !reflect.DeepEqual(v, wantValue) {
 				t.Errorf("%v %s: DecodeBind = %v, %v; want %s", code, tc.name, v, err, wantValue)
 			}
+		}
+	}
+}
+
+// TestDecimalBindJDBC checks the DECIMAL and MONEY binds of the types
+// scenario (confirmed: IBM JDBC 15.0.0.1.1 bind bytes,
+// conformance/testdata/jdbc/types.golden): DECIMAL sends the value's scale
+// as the precision field, MONEY sends 0 with the same packed bytes; both
+// send the fewest digit bytes that hold the value.
+func TestDecimalBindJDBC(t *testing.T) {
+	for _, tc := range []struct {
+		code  sqli.TypeCode
+		value string
+		prec  int16
+		hex   string
+	}{
+		{sqli.TypeDecimal, "9", 0, "00 02 C1 09"},
+		{sqli.TypeDecimal, "-9", 0, "00 02 3E 5B"},
+		{sqli.TypeDecimal, "999.99", 2, "00 04 C2 09 63 63"},
+		{sqli.TypeDecimal, "-999.99", 2, "00 04 3D 5A 00 01"},
+		{sqli.TypeDecimal, "0.01", 2, "00 02 C0 01"},
+		{sqli.TypeDecimal, "1234567890123456", 0, "00 09 C8 0C 22 38 4E 5A 0C 22 38"},
+		{sqli.TypeDecimal, "-1.234567890123456E-100", 115, "00 0A 70 62 4C 36 20 0A 62 4C 36 28"},
+		{sqli.TypeDecimal, "0.5", 1, "00 02 C0 32"},
+		{sqli.TypeDecimal, "99999999999999999999999999999.99", 2, "00 11 CF 09" + strings.Repeat(" 63", 15)},
+		{sqli.TypeDecimal, "-0.00000000000000000000000000000001", 32, "00 02 4E 63"},
+		{sqli.TypeMoney, "99999999999999.99", 0, "00 09 C7" + strings.Repeat(" 63", 8)},
+		{sqli.TypeMoney, "-0.01", 0, "00 02 3F 63"},
+	} {
+		c := decimalCodecOf(t, tc.code)
+		prec, got, err := c.AppendBind(nil, decParse(t, tc.value), nil)
+		if want := decHex(t, tc.hex); err != nil || prec != tc.prec || !bytes.Equal(got, want) {
+			t.Errorf("%v %s: AppendBind = %d, % X, %v; JDBC sent %d, % X", tc.code, tc.value, prec, got, err, tc.prec, want)
+		}
+		v, err := c.DecodeBind(tc.prec, decHex(t, tc.hex), nil)
+		if err != nil || v.(Decimal).Cmp(decParse(t, tc.value)) != 0 {
+			t.Errorf("%v %s: DecodeBind = %v, %v", tc.code, tc.value, v, err)
 		}
 	}
 }
@@ -399,7 +452,6 @@ func TestDecimalAppendBindErrors(t *testing.T) {
 		value any
 	}{
 		{"33 significant digits", decParse(t, "123456789012345678901234567890123")},
-		{"32 digits straddling 17 pairs", decParse(t, "1.2345678901234567890123456789012")},
 		{"above the packed range", decParse(t, "1e126")},
 		{"below the packed range", decParse(t, "5e-131")},
 		{"scale over the 16-bit precision field", NewDecimal(0, -40000)},
@@ -427,7 +479,7 @@ func TestDecimalDecodeBindMalformed(t *testing.T) {
 		{"prefix says 5 bytes, 2 follow", 0, "00 05 C1 01"},
 		{"prefix says 1 byte, 2 follow", 0, "00 01 C1 01"},
 		{"one packed byte", 0, "00 01 C1"},
-		{"18 packed bytes", 0, "00 12 C1 01" + strings.Repeat(" 00", 16)},
+		{"19 packed bytes", 0, "00 13 C1 01" + strings.Repeat(" 00", 17)},
 		{"the NULL form", 0, "00 02 00 00"},
 		{"negative precision field", -1, "00 02 C1 01"},
 		// 1.25 has 2 fraction digits; the precision field says 1.
@@ -442,20 +494,9 @@ func TestDecimalDecodeBindMalformed(t *testing.T) {
 	}
 }
 
-// decCapped reports whether digits, the coefficient of a DECIMAL(p,s) value,
-// uses all 32 digit positions of a DECIMAL(32,s) with odd s: 17 base-100
-// pairs, one more than the 17-byte cap holds.
-func decCapped(digits string, p, s int) bool {
-	return p == 32 && s%2 == 1 && len(digits) == 32 && digits[0] != '0'
-}
-
-// decFixedValue returns digits × 10^−s, adjusting a capped coefficient to end
-// in 0 so that it fits.
-func decFixedValue(t testing.TB, digits string, p, s int, neg bool) Decimal {
+// decFixedValue returns digits × 10^−s.
+func decFixedValue(t testing.TB, digits string, s int, neg bool) Decimal {
 	t.Helper()
-	if decCapped(digits, p, s) {
-		digits = digits[:31] + "0"
-	}
 	coef, ok := new(big.Int).SetString(digits, 10)
 	if !ok {
 		t.Fatalf("bad digits %q", digits)
@@ -485,11 +526,11 @@ func decimalCases(t testing.TB, r *rand.Rand, p, s, n int) (in, want []Decimal) 
 		zero := Decimal{exp: int32(-s)}
 		in, want = append(in, decParse(t, "-0"), zero), append(want, zero, zero)
 		for _, digits := range []string{strings.Repeat("9", p), "1", "1" + strings.Repeat("0", p-1), strings.Repeat("5", p)} {
-			add(decFixedValue(t, digits, p, s, false))
-			add(decFixedValue(t, digits, p, s, true))
+			add(decFixedValue(t, digits, s, false))
+			add(decFixedValue(t, digits, s, true))
 		}
 		for range n {
-			add(decFixedValue(t, decRandomDigits(r, p), p, s, r.IntN(2) == 0))
+			add(decFixedValue(t, decRandomDigits(r, p), s, r.IntN(2) == 0))
 		}
 		return in, want
 	}
@@ -504,7 +545,7 @@ func decimalCases(t testing.TB, r *rand.Rand, p, s, n int) (in, want []Decimal) 
 	add(decParse(t, "1e-130"))
 	add(decParse(t, "-1e-130"))
 	for range n {
-		k := 1 + r.IntN(min(p, 31)) // 31 digits never straddle 17 pairs
+		k := 1 + r.IntN(p) // p digits fit in DecimalWidth however they straddle pairs
 		digits := strconv.Itoa(1+r.IntN(9)) + decRandomDigits(r, k-1)
 		if k > 1 {
 			digits = digits[:k-1] + strconv.Itoa(1+r.IntN(9))
@@ -571,7 +612,7 @@ func TestDecimalBindRoundTripProperty(t *testing.T) {
 						t.Fatalf("AppendBind(%s): %v", d, err)
 					}
 					got, err := c.DecodeBind(prec, data, nil)
-					want, _ := d.Rescale(d.Scale())
+					want := decBindValue(code, d)
 					if err != nil || !reflect.DeepEqual(got, want) {
 						t.Fatalf("DecodeBind(%d, % X) = %#v, %v; want %#v (%s)", prec, data, got, err, want, want)
 					}
@@ -715,4 +756,18 @@ func BenchmarkDecodeRowDecimal(b *testing.B) {
 			}
 		})
 	}
+}
+
+// decBindValue returns what DecodeBind gives for d bound by AppendBind:
+// DECIMAL keeps d's scale (exponent 0 for one above zero); MONEY, whose
+// precision field is 0, takes two fraction digits per digit byte of the
+// packed value, which holds d without its trailing zeros.
+func decBindValue(code sqli.TypeCode, d Decimal) Decimal {
+	scale := d.Scale()
+	if code == sqli.TypeMoney {
+		scale = d.normalize().Scale()
+		scale += scale & 1
+	}
+	v, _ := d.Rescale(max(scale, 0))
+	return v
 }

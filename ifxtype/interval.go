@@ -15,12 +15,23 @@ import (
 // signed count of months. Its text form is years-months, "-3-06" for minus
 // three years and six months.
 //
-// Encoding into a column cuts what lies below the qualifier's last unit
-// toward zero, as Informix does when it assigns an INTERVAL to a coarser
-// one ([I]): 14 months into YEAR(4) TO YEAR is 1 year. A value whose
-// leading field exceeds the qualifier's precision is an error.
+// Qualifier, when not zero, is the year-month INTERVAL qualifier the value
+// is bound with; zero means YEAR(9) TO MONTH. Decoding a column or a bind
+// value sets it to the column's (the bind's) qualifier, and
+// ParseIntervalYM to the one it parsed with, the way DateTime keeps its
+// own: IBM JDBC 15.0.0.1.1 binds an interval with its own qualifier
+// (conformance/testdata/jdbc/types.golden). The text forms (String,
+// MarshalText, Scan and UnmarshalText of text) carry no qualifier, and
+// encoding into a column uses the column's qualifier whatever Qualifier
+// says.
+//
+// Encoding cuts what lies below the target qualifier's last unit toward
+// zero, as Informix does when it assigns an INTERVAL to a coarser one
+// ([I]): 14 months into YEAR(4) TO YEAR is 1 year. A value whose leading
+// field exceeds the qualifier's precision is an error.
 type IntervalYM struct {
-	Months int64
+	Months    int64
+	Qualifier Qualifier
 }
 
 // IntervalDS is an Informix INTERVAL of the day-time class (qualifiers
@@ -30,20 +41,27 @@ type IntervalYM struct {
 // seconds.fraction, "-3 04:05:06.12345", the fraction trimmed of trailing
 // zeros and left out when zero.
 //
-// Encoding into a column cuts what lies below the qualifier's last unit
-// toward zero ([I], as for IntervalYM): 1.123456789 s into SECOND(2) TO
+// Qualifier, when not zero, is the day-time INTERVAL qualifier the value
+// is bound with; zero means DAY(9) TO FRACTION(5). It is set and used as
+// IntervalYM's Qualifier is: decoding sets it to the column's qualifier,
+// ParseIntervalDS to its own, the text forms do not carry it, and
+// encoding into a column uses the column's.
+//
+// Encoding cuts what lies below the target qualifier's last unit toward
+// zero ([I], as for IntervalYM): 1.123456789 s into SECOND(2) TO
 // FRACTION(5) is 1.12345 s, 90 s into HOUR(2) TO MINUTE is 1 minute. In
-// particular a bind (DAY(9) TO FRACTION(5)) drops nanoseconds below 10µs.
-// A value whose leading field exceeds the qualifier's precision is an
-// error.
+// particular a bind with the default DAY(9) TO FRACTION(5) drops
+// nanoseconds below 10µs. A value whose leading field exceeds the
+// qualifier's precision is an error.
 type IntervalDS struct {
 	Seconds     int64
 	Nanoseconds int32
+	Qualifier   Qualifier
 }
 
-// Interval qualifiers this package binds with: YEAR(9) TO MONTH and DAY(9)
-// TO FRACTION(5), the widest of each class, as S1 does (TYPES.md §5.8,
-// [D] S1-e).
+// Interval qualifiers this package binds a value without a Qualifier
+// with: YEAR(9) TO MONTH and DAY(9) TO FRACTION(5), the widest of each
+// class, as S1 does (TYPES.md §5.8, [D] S1-e).
 const (
 	qualYearToMonth9   Qualifier = 0x0B02
 	qualDayToFraction5 Qualifier = 0x144F
@@ -57,13 +75,6 @@ var (
 	// intervalFieldMax holds the largest value of each field when it is
 	// not the leading one.
 	intervalFieldMax = [fieldFraction]int64{fieldMonth: 11, fieldHour: 23, fieldMinute: 59, fieldSecond: 59}
-)
-
-// The layouts of the bind qualifiers: YEAR(9) TO MONTH and DAY(9) TO
-// FRACTION(5).
-var (
-	yearToMonth9Layout   = fieldLayout{first: fieldYear, last: fieldMonth, lead: 9}
-	dayToFraction5Layout = fieldLayout{first: fieldDay, last: fieldSecond, lead: 9, frac: 5}
 )
 
 // The layouts of the text forms: the leading field may take up to 18
@@ -160,14 +171,14 @@ func (v IntervalDS) Valid() error {
 	return nil
 }
 
-// Neg returns −v. The negation of math.MinInt64 months wraps to itself,
-// a value no INTERVAL column holds.
-func (v IntervalYM) Neg() IntervalYM { return IntervalYM{Months: -v.Months} }
+// Neg returns −v with v's Qualifier. The negation of math.MinInt64 months
+// wraps to itself, a value no INTERVAL column holds.
+func (v IntervalYM) Neg() IntervalYM { return IntervalYM{Months: -v.Months, Qualifier: v.Qualifier} }
 
-// Neg returns −v. The negation of math.MinInt64 seconds wraps to itself,
-// a value no INTERVAL column holds.
+// Neg returns −v with v's Qualifier. The negation of math.MinInt64 seconds
+// wraps to itself, a value no INTERVAL column holds.
 func (v IntervalDS) Neg() IntervalDS {
-	return IntervalDS{Seconds: -v.Seconds, Nanoseconds: -v.Nanoseconds}
+	return IntervalDS{Seconds: -v.Seconds, Nanoseconds: -v.Nanoseconds, Qualifier: v.Qualifier}
 }
 
 // fields returns v's magnitude split by layout l (leading field first),
@@ -297,8 +308,8 @@ func intervalLayout(q Qualifier, ym bool) (fieldLayout, error) {
 // class.
 func isYearMonth(q Qualifier) bool { return q.Start() <= UnitMonth }
 
-// ParseIntervalYM parses s as an INTERVAL of year-month qualifier q, in
-// its literal form: an optional '-', the leading field with one to its
+// ParseIntervalYM parses s as an INTERVAL of year-month qualifier q, which
+// the result keeps as its Qualifier, in its literal form: an optional '-', the leading field with one to its
 // precision's digits, then the later fields ("-3-06" for YEAR(4) TO MONTH,
 // "42" for MONTH(3) TO MONTH). A later MONTH must be 0..11. Surrounding
 // spaces are ignored.
@@ -311,6 +322,7 @@ func ParseIntervalYM(s string, q Qualifier) (IntervalYM, error) {
 	if err != nil {
 		return IntervalYM{}, fmt.Errorf("ifxtype: parse INTERVAL %s %q: %w", q.IntervalString(), s, err)
 	}
+	v.Qualifier = q
 	return v, nil
 }
 
@@ -323,8 +335,8 @@ func parseYM(s string, l fieldLayout) (IntervalYM, error) {
 	return ymOf(fv, l)
 }
 
-// ParseIntervalDS parses s as an INTERVAL of day-time qualifier q, in its
-// literal form: an optional '-', the leading field with one to its
+// ParseIntervalDS parses s as an INTERVAL of day-time qualifier q, which
+// the result keeps as its Qualifier, in its literal form: an optional '-', the leading field with one to its
 // precision's digits, the later fields ("-3 04:05:06.12345" for DAY(5) TO
 // FRACTION(5), "123:45.6" for MINUTE(3) TO FRACTION(1)). Later fields must
 // be in range (hours 0..23, minutes and seconds 0..59); the fraction may
@@ -339,6 +351,7 @@ func ParseIntervalDS(s string, q Qualifier) (IntervalDS, error) {
 	if err != nil {
 		return IntervalDS{}, fmt.Errorf("ifxtype: parse INTERVAL %s %q: %w", q.IntervalString(), s, err)
 	}
+	v.Qualifier = q
 	return v, nil
 }
 
@@ -351,9 +364,9 @@ func parseDS(s string, l fieldLayout) (IntervalDS, error) {
 	return dsOf(fv, l)
 }
 
-// Scan implements sql.Scanner. It accepts an IntervalYM and a string or
-// []byte in the String form. NULL is refused: scan a nullable column into
-// sql.Null[IntervalYM].
+// Scan implements sql.Scanner. It accepts an IntervalYM (Qualifier
+// included) and a string or []byte in the String form (no Qualifier). NULL
+// is refused: scan a nullable column into sql.Null[IntervalYM].
 func (v *IntervalYM) Scan(src any) error {
 	var (
 		x   IntervalYM
@@ -379,8 +392,9 @@ func (v *IntervalYM) Scan(src any) error {
 }
 
 // Scan implements sql.Scanner. It accepts an IntervalDS (which must be
-// valid), a time.Duration, and a string or []byte in the String form.
-// NULL is refused: scan a nullable column into sql.Null[IntervalDS].
+// valid; Qualifier included), a time.Duration, and a string or []byte in
+// the String form (those two with no Qualifier). NULL is refused: scan a
+// nullable column into sql.Null[IntervalDS].
 func (v *IntervalDS) Scan(src any) error {
 	var (
 		x   IntervalDS
@@ -424,7 +438,8 @@ func (v IntervalDS) Value() (driver.Value, error) {
 // MarshalText implements encoding.TextMarshaler with the String form.
 func (v IntervalYM) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
 
-// UnmarshalText implements encoding.TextUnmarshaler for the String form.
+// UnmarshalText implements encoding.TextUnmarshaler for the String form;
+// the result has no Qualifier.
 func (v *IntervalYM) UnmarshalText(text []byte) error {
 	x, err := parseYM(string(text), ymText)
 	if err != nil {
@@ -443,7 +458,8 @@ func (v IntervalDS) MarshalText() ([]byte, error) {
 	return []byte(v.String()), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler for the String form.
+// UnmarshalText implements encoding.TextUnmarshaler for the String form;
+// the result has no Qualifier.
 func (v *IntervalDS) UnmarshalText(text []byte) error {
 	x, err := parseDS(string(text), dsText)
 	if err != nil {

@@ -8,19 +8,26 @@ import (
 )
 
 // intervalCodec handles INTERVAL (code 14). Decoded values are IntervalYM
-// for year-month qualifiers and IntervalDS for day-time ones; NULL is nil.
+// for year-month qualifiers and IntervalDS for day-time ones, with the
+// column's (the bind's) qualifier as their Qualifier; NULL is nil.
 // AppendRow accepts an IntervalYM for a year-month column, and an
-// IntervalDS or a time.Duration for a day-time column; AppendBind sends an
-// IntervalYM as YEAR(9) TO MONTH and an IntervalDS or time.Duration as
-// DAY(9) TO FRACTION(5), as S1 does (TYPES.md §5.8, [D] S1-e). What lies
+// IntervalDS or a time.Duration for a day-time column, and writes them
+// with the column's qualifier. AppendBind sends an IntervalYM or an
+// IntervalDS with its own Qualifier, as IBM JDBC 15.0.0.1.1 binds an
+// interval with its own (HOUR TO SECOND as 066a, DAY(3) TO SECOND as 094a;
+// conformance/testdata/jdbc/types.golden), and a value without one, or a
+// time.Duration, with YEAR(9) TO MONTH or DAY(9) TO FRACTION(5), the
+// widest of each class, as S1 does (TYPES.md §5.8, [D] S1-e). What lies
 // below the qualifier's last unit is cut (see IntervalYM, IntervalDS); a
 // leading field over the qualifier's precision is an error.
 //
-// The value is packed like a DATETIME (TYPES.md §5.7, §5.8; [J] S3/S4,
-// [D] S1-d/e); the leading field has 1 to 9 digits, so the whole-digit
-// count may be odd and the grid then starts with a half-empty pair; a
-// negative value is the whole decimal negated (sign bit and 100's
-// complement, TYPES.md §5.5), its fields being magnitudes.
+// The value is packed like a DATETIME, the decimal point after SECOND
+// (fieldLayout.appendPacked; [J] S3/S4, [D] S1-d/e); the leading field has
+// 1 to 9 digits, so the whole-digit count may be odd and the grid then
+// starts with a half-empty pair; a negative value is the whole decimal
+// negated (sign bit and 100's complement, TYPES.md §5.5), its fields being
+// magnitudes, its leading zero pairs kept (−5-03 in YEAR(9) TO MONTH is
+// 35 63 63 63 63 5e 61).
 type intervalCodec struct{}
 
 func init() { register(intervalCodec{}) }
@@ -82,45 +89,68 @@ func (intervalCodec) AppendRow(dst []byte, t Type, v any, _ bool, _ CodeSet) ([]
 	if err != nil {
 		return dst, err
 	}
-	return l.appendPacked(dst, fv, w)
+	return l.appendPacked(dst, fv), nil
 }
 
 // DecodeBind decodes an INTERVAL bind value: prec is its qualifier and
-// data a u16 length and the packed bytes (TYPES.md §4).
+// data a u16 length and the packed bytes (TYPES.md §4), read as DATETIME
+// binds are (packedBindBytes).
 func (intervalCodec) DecodeBind(prec int16, data []byte, _ CodeSet) (any, error) {
 	q := Qualifier(uint16(prec))
 	l, err := intervalLayout(q, isYearMonth(q))
 	if err != nil {
 		return nil, fmt.Errorf("ifxtype: INTERVAL bind precision: %w", err)
 	}
-	b, err := packedBindBytes(data, PackedWidth(int32(q)))
+	b, err := packedBindBytes(data)
 	if err != nil {
 		return nil, fmt.Errorf("ifxtype: INTERVAL bind %s: %w", q.IntervalString(), err)
 	}
 	return decodeInterval(b, q, l)
 }
 
-// AppendBind appends an IntervalYM as YEAR(9) TO MONTH, or an IntervalDS
-// or time.Duration as DAY(9) TO FRACTION(5) (cut to 10µs), as an INTERVAL
-// bind value: a u16 length and the packed bytes (TYPES.md §4). The
-// precision is the qualifier.
-//
-// Open question (TYPES.md open question 5): that the precision field of an
-// INTERVAL bind carries the qualifier is assumed ([I]); no capture shows it.
+// AppendBind appends an IntervalYM or IntervalDS with its Qualifier, or
+// with YEAR(9) TO MONTH or DAY(9) TO FRACTION(5) when that is zero, and a
+// time.Duration with DAY(9) TO FRACTION(5) (cut to 10µs), as an INTERVAL
+// bind value: a u16 length and the packed bytes. The precision field is
+// the qualifier, as IBM JDBC 15.0.0.1.1 sends it
+// (conformance/testdata/jdbc/types.golden; settles TYPES.md open question
+// 5). A Qualifier that is not an INTERVAL qualifier of the value's class
+// is an error.
 func (intervalCodec) AppendBind(dst []byte, v any, _ CodeSet) (int16, []byte, error) {
-	if v == nil {
-		return 0, dst, errNilBind(sqli.TypeInterval)
+	q, err := bindQualifier(v)
+	if err != nil {
+		return 0, dst, err
 	}
-	q, l := qualDayToFraction5, dayToFraction5Layout
-	if _, ok := v.(IntervalYM); ok {
-		q, l = qualYearToMonth9, yearToMonth9Layout
+	l, err := intervalLayout(q, isYearMonth(q))
+	if err != nil {
+		return 0, dst, fmt.Errorf("ifxtype: INTERVAL bind of %v: %w", v, err)
 	}
 	fv, err := intervalFields(v, q, l)
 	if err != nil {
 		return 0, dst, err
 	}
-	out, err := appendPackedBind(dst, l, fv, PackedWidth(int32(q)))
-	return int16(q), out, err
+	return int16(q), appendPackedBind(dst, l, fv), nil
+}
+
+// bindQualifier returns the qualifier AppendBind sends v with.
+func bindQualifier(v any) (Qualifier, error) {
+	switch x := v.(type) {
+	case IntervalYM:
+		if x.Qualifier == 0 {
+			return qualYearToMonth9, nil
+		}
+		return x.Qualifier, nil
+	case IntervalDS:
+		if x.Qualifier == 0 {
+			return qualDayToFraction5, nil
+		}
+		return x.Qualifier, nil
+	case time.Duration:
+		return qualDayToFraction5, nil
+	case nil:
+		return 0, errNilBind(sqli.TypeInterval)
+	}
+	return 0, errGoType("INTERVAL bind", v, "an IntervalYM, an IntervalDS or a time.Duration")
 }
 
 // intervalFields converts v for an INTERVAL of qualifier q and layout l,
@@ -167,7 +197,7 @@ func leadLimit(l fieldLayout) string {
 }
 
 // decodeInterval decodes the non-NULL packed INTERVAL b of qualifier q:
-// an IntervalYM or an IntervalDS by q's class. The fields after the
+// an IntervalYM or an IntervalDS by q's class, with q as its Qualifier. The fields after the
 // leading one must be in range (months 0..11, hours 0..23, minutes and
 // seconds 0..59).
 func decodeInterval(b []byte, q Qualifier, l fieldLayout) (any, error) {
@@ -176,11 +206,13 @@ func decodeInterval(b []byte, q Qualifier, l fieldLayout) (any, error) {
 		if isYearMonth(q) {
 			var v IntervalYM
 			if v, err = ymOf(fv, l); err == nil {
+				v.Qualifier = q
 				return v, nil
 			}
 		} else {
 			var v IntervalDS
 			if v, err = dsOf(fv, l); err == nil {
+				v.Qualifier = q
 				return v, nil
 			}
 		}

@@ -14,14 +14,14 @@ func TestIntervalYMString(t *testing.T) {
 		v    IntervalYM
 		want string
 	}{
-		{IntervalYM{42}, "3-06"},
-		{IntervalYM{-42}, "-3-06"},
-		{IntervalYM{0}, "0-00"},
-		{IntervalYM{24323}, "2026-11"},
-		{IntervalYM{11}, "0-11"},
+		{IntervalYM{Months: 42}, "3-06"},
+		{IntervalYM{Months: -42}, "-3-06"},
+		{IntervalYM{Months: 0}, "0-00"},
+		{IntervalYM{Months: 24323}, "2026-11"},
+		{IntervalYM{Months: 11}, "0-11"},
 		// 2^63 = 768614336404564650·12 + 8.
-		{IntervalYM{math.MinInt64}, "-768614336404564650-08"},
-		{IntervalYM{math.MaxInt64}, "768614336404564650-07"},
+		{IntervalYM{Months: math.MinInt64}, "-768614336404564650-08"},
+		{IntervalYM{Months: math.MaxInt64}, "768614336404564650-07"},
 	}
 	for _, tc := range cases {
 		if got := tc.v.String(); got != tc.want {
@@ -35,16 +35,16 @@ func TestIntervalDSString(t *testing.T) {
 		v    IntervalDS
 		want string
 	}{
-		{IntervalDS{273906, 0}, "3 04:05:06"},
-		{IntervalDS{-273906, 0}, "-3 04:05:06"},
-		{IntervalDS{93784, 500000000}, "1 02:03:04.5"},
-		{IntervalDS{-273906, -123450000}, "-3 04:05:06.12345"},
-		{IntervalDS{0, 0}, "0 00:00:00"},
-		{IntervalDS{-1, -1}, "-0 00:00:01.000000001"},
-		{IntervalDS{0, 999999999}, "0 00:00:00.999999999"},
+		{IntervalDS{Seconds: 273906, Nanoseconds: 0}, "3 04:05:06"},
+		{IntervalDS{Seconds: -273906, Nanoseconds: 0}, "-3 04:05:06"},
+		{IntervalDS{Seconds: 93784, Nanoseconds: 500000000}, "1 02:03:04.5"},
+		{IntervalDS{Seconds: -273906, Nanoseconds: -123450000}, "-3 04:05:06.12345"},
+		{IntervalDS{Seconds: 0, Nanoseconds: 0}, "0 00:00:00"},
+		{IntervalDS{Seconds: -1, Nanoseconds: -1}, "-0 00:00:01.000000001"},
+		{IntervalDS{Seconds: 0, Nanoseconds: 999999999}, "0 00:00:00.999999999"},
 		// 2^63 s = 106751991167300 days + 55808 s (15:30:08).
-		{IntervalDS{math.MinInt64, 0}, "-106751991167300 15:30:08"},
-		{IntervalDS{1, -5}, "IntervalDS(1, -5)"},
+		{IntervalDS{Seconds: math.MinInt64, Nanoseconds: 0}, "-106751991167300 15:30:08"},
+		{IntervalDS{Seconds: 1, Nanoseconds: -5}, "IntervalDS(1, -5)"},
 	}
 	for _, tc := range cases {
 		if got := tc.v.String(); got != tc.want {
@@ -70,7 +70,7 @@ func TestParseIntervalYM(t *testing.T) {
 	}
 	for _, tc := range cases {
 		got, err := ParseIntervalYM(tc.s, tc.q)
-		if err != nil || got.Months != tc.want {
+		if err != nil || got != (IntervalYM{Months: tc.want, Qualifier: tc.q}) {
 			t.Errorf("ParseIntervalYM(%q, %s) = %v, %v; want %d months", tc.s, tc.q.IntervalString(), got, err, tc.want)
 		}
 	}
@@ -105,21 +105,22 @@ func TestParseIntervalDS(t *testing.T) {
 		q    Qualifier
 		want IntervalDS
 	}{
-		{"3 04:05:06", day5, IntervalDS{273906, 0}},
-		{"-3 04:05:06", day5, IntervalDS{-273906, 0}},
-		{"12345 23:59:59", day5, IntervalDS{1066694399, 0}},
-		{"1:30", ivQual(t, UnitHour, 2, UnitMinute), IntervalDS{5400, 0}},
-		{"123:45.6", ivQual(t, UnitMinute, 3, UnitFraction1), IntervalDS{7425, 600000000}},
-		{"1 02:03:04.5", qualDayToFraction5, IntervalDS{93784, 500000000}},
+		{"3 04:05:06", day5, IntervalDS{Seconds: 273906, Nanoseconds: 0}},
+		{"-3 04:05:06", day5, IntervalDS{Seconds: -273906, Nanoseconds: 0}},
+		{"12345 23:59:59", day5, IntervalDS{Seconds: 1066694399, Nanoseconds: 0}},
+		{"1:30", ivQual(t, UnitHour, 2, UnitMinute), IntervalDS{Seconds: 5400, Nanoseconds: 0}},
+		{"123:45.6", ivQual(t, UnitMinute, 3, UnitFraction1), IntervalDS{Seconds: 7425, Nanoseconds: 600000000}},
+		{"1 02:03:04.5", qualDayToFraction5, IntervalDS{Seconds: 93784, Nanoseconds: 500000000}},
 		// The fraction may be left out.
-		{"1 02:03:04", qualDayToFraction5, IntervalDS{93784, 0}},
-		{"-0 00:00:00.00001", qualDayToFraction5, IntervalDS{0, -10000}},
+		{"1 02:03:04", qualDayToFraction5, IntervalDS{Seconds: 93784, Nanoseconds: 0}},
+		{"-0 00:00:00.00001", qualDayToFraction5, IntervalDS{Seconds: 0, Nanoseconds: -10000}},
 		// FRACTION TO FRACTION(5): the digits alone.
-		{"12345", frac5, IntervalDS{0, 123450000}},
-		{"-5", frac5, IntervalDS{0, -500000000}},
+		{"12345", frac5, IntervalDS{Seconds: 0, Nanoseconds: 123450000}},
+		{"-5", frac5, IntervalDS{Seconds: 0, Nanoseconds: -500000000}},
 	}
 	for _, tc := range cases {
 		got, err := ParseIntervalDS(tc.s, tc.q)
+		tc.want.Qualifier = tc.q
 		if err != nil || got != tc.want {
 			t.Errorf("ParseIntervalDS(%q, %s) = %#v, %v; want %#v", tc.s, tc.q.IntervalString(), got, err, tc.want)
 		}
@@ -178,13 +179,13 @@ func TestNewIntervalDS(t *testing.T) {
 		d, h, m, s, ns int64
 		want           IntervalDS
 	}{
-		{1, 2, 3, 4, 500000000, IntervalDS{93784, 500000000}},
+		{1, 2, 3, 4, 500000000, IntervalDS{Seconds: 93784, Nanoseconds: 500000000}},
 		// Mixed signs are added, then normalized to one sign.
-		{0, 0, 0, 1, -1, IntervalDS{0, 999999999}},
-		{0, 0, 0, -1, 1, IntervalDS{0, -999999999}},
-		{0, 0, 0, 0, 2500000000, IntervalDS{2, 500000000}},
-		{0, 0, 0, 0, -2500000000, IntervalDS{-2, -500000000}},
-		{-3, -4, -5, -6, 0, IntervalDS{-273906, 0}},
+		{0, 0, 0, 1, -1, IntervalDS{Seconds: 0, Nanoseconds: 999999999}},
+		{0, 0, 0, -1, 1, IntervalDS{Seconds: 0, Nanoseconds: -999999999}},
+		{0, 0, 0, 0, 2500000000, IntervalDS{Seconds: 2, Nanoseconds: 500000000}},
+		{0, 0, 0, 0, -2500000000, IntervalDS{Seconds: -2, Nanoseconds: -500000000}},
+		{-3, -4, -5, -6, 0, IntervalDS{Seconds: -273906, Nanoseconds: 0}},
 	}
 	for _, tc := range cases {
 		if got, err := NewIntervalDS(tc.d, tc.h, tc.m, tc.s, tc.ns); err != nil || got != tc.want {
@@ -203,12 +204,12 @@ func TestIntervalDSDuration(t *testing.T) {
 		d    time.Duration
 		want IntervalDS
 	}{
-		{26*time.Hour + 3*time.Minute + 4500*time.Millisecond, IntervalDS{93784, 500000000}},
-		{-time.Nanosecond, IntervalDS{0, -1}},
+		{26*time.Hour + 3*time.Minute + 4500*time.Millisecond, IntervalDS{Seconds: 93784, Nanoseconds: 500000000}},
+		{-time.Nanosecond, IntervalDS{Seconds: 0, Nanoseconds: -1}},
 		{0, IntervalDS{}},
 		// MaxInt64 ns = 9223372036 s + 854775807 ns.
-		{math.MaxInt64, IntervalDS{9223372036, 854775807}},
-		{math.MinInt64, IntervalDS{-9223372036, -854775808}},
+		{math.MaxInt64, IntervalDS{Seconds: 9223372036, Nanoseconds: 854775807}},
+		{math.MinInt64, IntervalDS{Seconds: -9223372036, Nanoseconds: -854775808}},
 	}
 	for _, tc := range cases {
 		v := IntervalDSFromDuration(tc.d)
@@ -220,9 +221,9 @@ func TestIntervalDSDuration(t *testing.T) {
 		}
 	}
 	for _, v := range []IntervalDS{
-		{9223372036, 854775808}, {9223372037, 0}, {-9223372036, -854775809}, {-9223372037, 0},
-		{999999999*86400 + 86399, 999990000}, // the largest DAY(9) TO FRACTION(5)
-		{1, -5},
+		{Seconds: 9223372036, Nanoseconds: 854775808}, {Seconds: 9223372037, Nanoseconds: 0}, {Seconds: -9223372036, Nanoseconds: -854775809}, {Seconds: -9223372037, Nanoseconds: 0},
+		{Seconds: 999999999*86400 + 86399, Nanoseconds: 999990000}, // the largest DAY(9) TO FRACTION(5)
+		{Seconds: 1, Nanoseconds: -5},
 	} {
 		if d, err := v.Duration(); err == nil {
 			t.Errorf("%#v.Duration() = %v, want an error", v, d)
@@ -231,21 +232,21 @@ func TestIntervalDSDuration(t *testing.T) {
 }
 
 func TestIntervalNegAndValid(t *testing.T) {
-	if got := (IntervalYM{42}).Neg(); got != (IntervalYM{-42}) {
+	if got := (IntervalYM{Months: 42}).Neg(); got != (IntervalYM{Months: -42}) {
 		t.Errorf("Neg(3-06) = %v", got)
 	}
-	if got := (IntervalDS{1, 5}).Neg(); got != (IntervalDS{-1, -5}) {
+	if got := (IntervalDS{Seconds: 1, Nanoseconds: 5}).Neg(); got != (IntervalDS{Seconds: -1, Nanoseconds: -5}) {
 		t.Errorf("Neg({1, 5}) = %#v", got)
 	}
 	if got := (IntervalDS{}).Neg(); got != (IntervalDS{}) {
 		t.Errorf("Neg(0) = %#v", got)
 	}
-	for _, v := range []IntervalDS{{0, 0}, {1, 0}, {0, -1}, {-1, -999999999}, {math.MaxInt64, 999999999}} {
+	for _, v := range []IntervalDS{{Seconds: 0, Nanoseconds: 0}, {Seconds: 1, Nanoseconds: 0}, {Seconds: 0, Nanoseconds: -1}, {Seconds: -1, Nanoseconds: -999999999}, {Seconds: math.MaxInt64, Nanoseconds: 999999999}} {
 		if err := v.Valid(); err != nil {
 			t.Errorf("%#v.Valid() = %v", v, err)
 		}
 	}
-	for _, v := range []IntervalDS{{1, -1}, {-1, 1}, {0, 1e9}, {0, -1e9}} {
+	for _, v := range []IntervalDS{{Seconds: 1, Nanoseconds: -1}, {Seconds: -1, Nanoseconds: 1}, {Seconds: 0, Nanoseconds: 1e9}, {Seconds: 0, Nanoseconds: -1e9}} {
 		if err := v.Valid(); err == nil {
 			t.Errorf("%#v.Valid() = nil, want an error", v)
 		}
@@ -257,9 +258,9 @@ func TestIntervalScan(t *testing.T) {
 		src  any
 		want IntervalYM
 	}{
-		{IntervalYM{42}, IntervalYM{42}},
-		{"3-06", IntervalYM{42}},
-		{[]byte("-3-06"), IntervalYM{-42}},
+		{IntervalYM{Months: 42}, IntervalYM{Months: 42}},
+		{"3-06", IntervalYM{Months: 42}},
+		{[]byte("-3-06"), IntervalYM{Months: -42}},
 	}
 	for _, tc := range ym {
 		var v IntervalYM
@@ -268,8 +269,8 @@ func TestIntervalScan(t *testing.T) {
 		}
 	}
 	for _, src := range []any{nil, int64(42), "3-12", "abc", IntervalDS{}} {
-		v := IntervalYM{7}
-		if err := v.Scan(src); err == nil || v != (IntervalYM{7}) {
+		v := IntervalYM{Months: 7}
+		if err := v.Scan(src); err == nil || v != (IntervalYM{Months: 7}) {
 			t.Errorf("IntervalYM.Scan(%#v) = %v leaving %v; want an error and no change", src, err, v)
 		}
 	}
@@ -277,10 +278,10 @@ func TestIntervalScan(t *testing.T) {
 		src  any
 		want IntervalDS
 	}{
-		{IntervalDS{93784, 500000000}, IntervalDS{93784, 500000000}},
-		{90 * time.Second, IntervalDS{90, 0}},
-		{"1 02:03:04.5", IntervalDS{93784, 500000000}},
-		{[]byte("-0 00:00:01"), IntervalDS{-1, 0}},
+		{IntervalDS{Seconds: 93784, Nanoseconds: 500000000}, IntervalDS{Seconds: 93784, Nanoseconds: 500000000}},
+		{90 * time.Second, IntervalDS{Seconds: 90, Nanoseconds: 0}},
+		{"1 02:03:04.5", IntervalDS{Seconds: 93784, Nanoseconds: 500000000}},
+		{[]byte("-0 00:00:01"), IntervalDS{Seconds: -1, Nanoseconds: 0}},
 	}
 	for _, tc := range ds {
 		var v IntervalDS
@@ -288,9 +289,9 @@ func TestIntervalScan(t *testing.T) {
 			t.Errorf("IntervalDS.Scan(%v) = %#v, %v", tc.src, v, err)
 		}
 	}
-	for _, src := range []any{nil, 1.5, "1:30", IntervalDS{1, -1}, IntervalYM{1}} {
-		v := IntervalDS{7, 0}
-		if err := v.Scan(src); err == nil || v != (IntervalDS{7, 0}) {
+	for _, src := range []any{nil, 1.5, "1:30", IntervalDS{Seconds: 1, Nanoseconds: -1}, IntervalYM{Months: 1}} {
+		v := IntervalDS{Seconds: 7, Nanoseconds: 0}
+		if err := v.Scan(src); err == nil || v != (IntervalDS{Seconds: 7, Nanoseconds: 0}) {
 			t.Errorf("IntervalDS.Scan(%#v) = %v leaving %v; want an error and no change", src, err, v)
 		}
 	}
@@ -301,23 +302,23 @@ func TestIntervalScan(t *testing.T) {
 }
 
 func TestIntervalValueAndText(t *testing.T) {
-	if v, err := (IntervalYM{-42}).Value(); err != nil || v != "-3-06" {
+	if v, err := (IntervalYM{Months: -42}).Value(); err != nil || v != "-3-06" {
 		t.Errorf("IntervalYM.Value = %v, %v", v, err)
 	}
-	if v, err := (IntervalDS{93784, 500000000}).Value(); err != nil || v != "1 02:03:04.5" {
+	if v, err := (IntervalDS{Seconds: 93784, Nanoseconds: 500000000}).Value(); err != nil || v != "1 02:03:04.5" {
 		t.Errorf("IntervalDS.Value = %v, %v", v, err)
 	}
-	if _, err := (IntervalDS{1, -1}).Value(); err == nil {
+	if _, err := (IntervalDS{Seconds: 1, Nanoseconds: -1}).Value(); err == nil {
 		t.Error("Value of an invalid IntervalDS succeeded")
 	}
-	if _, err := (IntervalDS{1, -1}).MarshalText(); err == nil {
+	if _, err := (IntervalDS{Seconds: 1, Nanoseconds: -1}).MarshalText(); err == nil {
 		t.Error("MarshalText of an invalid IntervalDS succeeded")
 	}
 	type row struct {
 		YM IntervalYM
 		DS IntervalDS
 	}
-	in := row{IntervalYM{math.MinInt64}, IntervalDS{math.MinInt64, -1}}
+	in := row{IntervalYM{Months: math.MinInt64}, IntervalDS{Seconds: math.MinInt64, Nanoseconds: -1}}
 	j, err := json.Marshal(in)
 	if want := `{"YM":"-768614336404564650-08","DS":"-106751991167300 15:30:08.000000001"}`; err != nil || string(j) != want {
 		t.Fatalf("json.Marshal = %s, %v; want %s", j, err, want)

@@ -126,7 +126,7 @@ func complement100(d []byte) {
 // PackedWidth returns the bytes a packed value of encoded length length
 // takes: (hi + (lo & 1) + 3) / 2 for hi = length>>8, lo = length&0xff
 // (IBM's DECLEN macro; TYPES.md §2.2; [H] S2, [J/D] S3). DECIMAL and MONEY
-// callers apply the 17-byte cap themselves (see DecimalWidth).
+// DECIMAL and MONEY use it uncapped (see DecimalWidth).
 func PackedWidth(length int32) int {
 	hi := int(length>>8) & 0xff
 	lo := int(length) & 0xff

@@ -144,26 +144,25 @@ func (v *BindValue) decode(r *Reader) {
 //
 // This is the table of docs/protocol.md, "Bind value framing"; its evidence:
 // CHAR/NCHAR, DECIMAL/MONEY/DATETIME/INTERVAL, INTEGER/SERIAL/DATE,
-// FLOAT/BIGINT/BIGSERIAL, BOOLEAN and BYTE/TEXT [R: S1 live]; VARCHAR and
-// NVARCHAR [R: S2 encoder, not live]; SMALLINT, SMALLFLOAT and INT8/SERIAL8
-// [I] by their row widths.
+// FLOAT/BIGINT/BIGSERIAL and BYTE/TEXT [R: S1 live]; LVARCHAR and BOOLEAN
+// with an i32 length [J: IBM JDBC 15.0.0.1.1's binds,
+// conformance/testdata/jdbc/types.golden]; VARCHAR and NVARCHAR [R: S2
+// encoder, not live]; SMALLINT, SMALLFLOAT and INT8/SERIAL8 [J] likewise.
 //
-// Open question (docs/protocol.md; SQLI.md §6.20): UDTVAR, UDTFIXED and
-// LVARCHAR take an i32 length by analogy with the UDT values of
-// SQ_FPROUTINE, until the JDBC oracle shows an LVARCHAR bind. Open question
-// (SQLI.md §3.6, §6.21): feature 70 grows the TEXT/BYTE descriptor of a row
-// from 56 to 68 bytes; whether a bound descriptor grows too is not known,
-// and S1 binds 56 bytes live, so 56 is used whatever the features.
+// UDTVAR and UDTFIXED take the i32 length of LVARCHAR and BOOLEAN, their
+// catalog spellings (TYPES.md §1.1), and of the UDT values of SQ_FPROUTINE
+// (SQLI.md §6.20) [I]. Open question (SQLI.md §3.6, §6.21): feature 70
+// grows the TEXT/BYTE descriptor of a row from 56 to 68 bytes; whether a
+// bound descriptor grows too is not known, and S1 binds 56 bytes live, so
+// 56 is used whatever the features.
 func bindFraming(t TypeCode) (fixed, prefix int, ok bool) {
 	switch t.Base() {
 	case TypeChar, TypeNChar, TypeDecimal, TypeMoney, TypeDateTime, TypeInterval:
 		return 0, 2, true
 	case TypeVarChar, TypeNVarChar:
 		return 0, 1, true
-	case TypeUDTVar, TypeUDTFixed, TypeLVarChar:
+	case TypeUDTVar, TypeUDTFixed, TypeLVarChar, TypeBoolean:
 		return 0, 4, true
-	case TypeBoolean:
-		return 1, 0, true
 	case TypeSmallInt:
 		return 2, 0, true
 	case TypeInteger, TypeSerial, TypeDate, TypeSmallFloat:

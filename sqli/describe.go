@@ -132,6 +132,11 @@ func (*Describe) serverMessage() {}
 
 func (m *Describe) Encode(e *Encoder) {
 	e.Tag(TagDescribe)
+	m.encodeBody(e)
+}
+
+// encodeBody writes the payload after the tag; SGKDescribe shares it.
+func (m *Describe) encodeBody(e *Encoder) {
 	e.Int16(int16(m.StatementType))
 	e.Int16(m.StatementID)
 	e.Int32(m.EstimatedRows)

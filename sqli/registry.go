@@ -16,6 +16,9 @@ var serverMessages = map[Tag]func() ServerMessage{
 	// Typed statement descriptions.
 	TagDescribe:  func() ServerMessage { return new(Describe) },
 	TagIDescribe: func() ServerMessage { return new(IDescribe) },
+	// Generated keys.
+	TagSGKDescribe: func() ServerMessage { return new(SGKDescribe) },
+	TagSGKTuple:    func() ServerMessage { return new(SGKTuple) },
 	// Login phase.
 	TagProtocols: func() ServerMessage { return new(Protocols) },
 }
@@ -40,6 +43,7 @@ var clientMessages = map[Tag]func() ClientMessage{
 	TagDBClose:    func() ClientMessage { return new(DBClose) },
 	TagBatchStart: func() ClientMessage { return new(BatchStart) },
 	TagBatchEnd:   func() ClientMessage { return new(BatchEnd) },
+	TagAck:        func() ClientMessage { return new(Ack) },
 	// Statement, fetch and transaction requests.
 	TagCommand:           func() ClientMessage { return new(Command) },
 	TagID:                func() ClientMessage { return new(ID) },
@@ -50,6 +54,7 @@ var clientMessages = map[Tag]func() ClientMessage{
 	TagSetSavepoint:      func() ClientMessage { return new(SetSavepoint) },
 	TagReleaseSavepoint:  func() ClientMessage { return new(ReleaseSavepoint) },
 	TagRollbackSavepoint: func() ClientMessage { return new(RollbackSavepoint) },
+	TagSGKPrepare:        func() ClientMessage { return new(SGKPrepare) },
 	// Typed statement values.
 	TagBind:    func() ClientMessage { return new(Bind) },
 	TagRetType: func() ClientMessage { return new(RetType) },

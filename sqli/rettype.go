@@ -16,14 +16,14 @@ const retTypeFetch = 1
 // A direction other than 1 is refused when decoding: no source shows one,
 // so what would follow it is unknown.
 //
-// Open question (SQLI.md §6.8, TYPES.md §5.15): which entries carry the
-// owner and type-name CHARs. HasTypeNames gives the SQ_BIND rule (codes
-// above 18 except 45, 52, 53). S2's RET_TYPE encoder differs in two places:
-// it sends 23 (COLLECTION) without names, and sends a BOOLEAN described as
-// 41/"boolean" as 45 with names; S3 sends no names at all. The SQ_BIND rule
-// is used until a JDBC capture of RET_TYPE settles it; the caller choosing
-// the entries (ifxconn) should avoid 23, and send BOOLEAN as 45 without
-// names, which all readings but S2's 41 case agree on.
+// Which entries carry the owner and type-name CHARs follows HasTypeNames,
+// the SQ_BIND rule (codes above 18 except 52 and 53): IBM JDBC 15.0.0.1.1
+// asks for an LVARCHAR column as 43 with two empty CHARs and for a BOOLEAN
+// column as 45 with the owner and type name of its description
+// (conformance/testdata/jdbc/types.golden). Open question (SQLI.md §6.8,
+// TYPES.md §5.15): S2's RET_TYPE encoder sends 23 (COLLECTION) without
+// names, which no oracle has shown; the caller choosing the entries
+// (ifxconn) should avoid 23.
 type RetType struct {
 	// Columns are the requested return types, one per result column, in
 	// column order.

@@ -67,15 +67,17 @@ func TestRetTypeFetchExample(t *testing.T) {
 }
 
 // TestRetTypeNames checks which entries carry the two CHARs: LVARCHAR (43)
-// does, as two empty CHARs (S2's encoder, SQLI.md §6.8); BOOLEAN (45) and
-// BIGINT (52) do not.
+// and BOOLEAN (45) do, BIGINT (52) does not (confirmed: IBM JDBC
+// 15.0.0.1.1's SQ_RET_TYPE bytes, conformance/testdata/jdbc/types.golden,
+// for 43 and 45; SQLI.md §6.7's rule for 52).
 func TestRetTypeNames(t *testing.T) {
 	cases := []struct {
 		c   RetTypeColumn
 		hex string
 	}{
 		{RetTypeColumn{Type: TypeLVarChar, Length: 2048}, "00 64 00 01 00 01 00 2b 00 00 00 00 00 00 08 00"},
-		{RetTypeColumn{Type: TypeBoolean, Length: 1}, "00 64 00 01 00 01 00 2d 00 00 00 01"},
+		{RetTypeColumn{Type: TypeBoolean, Owner: "informix", TypeName: "boolean", Length: 1},
+			"00 64 00 01 00 01 00 2d 00 08 69 6e 66 6f 72 6d 69 78 00 07 62 6f 6f 6c 65 61 6e 00 00 00 00 01"},
 		{RetTypeColumn{Type: TypeBigInt, Length: 8}, "00 64 00 01 00 01 00 34 00 00 00 08"},
 	}
 	for _, c := range cases {
@@ -111,5 +113,26 @@ func TestRetTypeRefuses(t *testing.T) {
 				t.Fatalf("err = %v, want one containing %q", err, c.wantErr)
 			}
 		})
+	}
+}
+
+// TestRetTypeJDBC decodes and re-encodes the SQ_RET_TYPE IBM JDBC
+// 15.0.0.1.1 sent before fetching SELECT id, v FROM tv_bool (confirmed:
+// IBM JDBC 15.0.0.1.1, conformance/testdata/jdbc/types.golden): INTEGER
+// length 4, then BOOLEAN 45 with the owner and type name of the column's
+// description, "informix" and "boolean" (the second CHAR padded to even),
+// length 1.
+func TestRetTypeJDBC(t *testing.T) {
+	wire := unhex(t, `00 64 00 01 00 02  00 02 00 00 00 04
+		00 2d 00 08 69 6e 66 6f 72 6d 69 78 00 07 62 6f 6f 6c 65 61 6e 00 00 00 00 01`)
+	want := &RetType{Columns: []RetTypeColumn{
+		{Type: TypeInteger, Length: 4},
+		{Type: TypeBoolean, Owner: "informix", TypeName: "boolean", Length: 1},
+	}}
+	if got := decodeAll(t, wire, &RetType{}, Features{}); !reflect.DeepEqual(got, want) {
+		t.Fatalf("decoded %#v, want %#v", got, want)
+	}
+	if got := mustEncode(t, want, Features{}); !bytes.Equal(got, wire) {
+		t.Fatalf("encoded % x, want % x", got, wire)
 	}
 }

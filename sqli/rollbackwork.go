@@ -5,12 +5,10 @@ package sqli
 //
 // Layout, as sent by default: i16 tag, i16 0. With Bare set: i16 tag alone.
 //
-// Open question (SQLI.md open question 3, §6.18 [X]): S3, a driver run
-// against live servers, sends an int16 0 after the tag and calls it
-// mandatory; S4's JDBC bytes show SQ_BEGIN and SQ_CMMTWORK as bare tags but
-// hold no rollback at all. S3 is the only source that shows rollback bytes,
-// so its form is the default. The SQL statement ROLLBACK WORK sent through
-// SQ_COMMAND avoids the question entirely (SQLI.md §6.18).
+// The i16 0 settles SQLI.md open question 3 (§6.18 [X]): IBM JDBC
+// 15.0.0.1.1 sends 00 14 00 00 for Connection.rollback
+// (conformance/testdata/jdbc/transactions.golden), as S3, a driver run
+// against live servers, does; S4's JDBC bytes hold no rollback at all.
 //
 // Decode accepts both forms by looking at the next two bytes: the optional
 // field is always 0, and no message a client sends has tag 0. It therefore
@@ -18,8 +16,10 @@ package sqli
 // readable; on a Reader over a complete byte slice, the end of the slice
 // right after the tag is the bare form.
 type RollbackWork struct {
-	// Bare selects the form without the int16 0, the way S4 shows JDBC
-	// sending SQ_BEGIN and SQ_CMMTWORK. Decode sets it to the form it met.
+	// Bare selects the form without the int16 0, which no client is known
+	// to send (S4 shows JDBC sending SQ_BEGIN and SQ_CMMTWORK bare); it is
+	// kept so that a decoder meeting it can say so. Decode sets it to the
+	// form it met.
 	Bare bool
 }
 
@@ -41,7 +41,7 @@ func (m *RollbackWork) Decode(r *Reader) error {
 	return r.Err()
 }
 
-// rollbackFieldFollows reports whether the int16 0 of S3's SQ_RBWORK form
+// rollbackFieldFollows reports whether the int16 0 of JDBC's SQ_RBWORK form
 // comes next. On a stream it waits for two more bytes; a failure to get
 // them is recorded in r and reported as false.
 func rollbackFieldFollows(r *Reader) bool {

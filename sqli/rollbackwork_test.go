@@ -10,10 +10,12 @@ import (
 
 var _ = addClientSamples(&RollbackWork{}, &RollbackWork{Bare: true})
 
-// The two SQ_RBWORK forms of SQLI.md §6.18, worked by hand: tag 20 = 00 14,
-// S3's form adds i16 0; the bare form is the tag alone. Computed, unconfirmed.
+// The two SQ_RBWORK forms of SQLI.md §6.18: tag 20 = 00 14 and i16 0
+// (confirmed: IBM JDBC 15.0.0.1.1 sends it,
+// conformance/testdata/jdbc/transactions.golden; S3 does too), and the
+// bare tag (computed, unconfirmed: no client is known to send it).
 const (
-	rollbackS3Hex   = "00 14 00 00"
+	rollbackJDBCHex = "00 14 00 00"
 	rollbackBareHex = "00 14"
 )
 
@@ -22,7 +24,7 @@ func TestRollbackWorkEncode(t *testing.T) {
 		m   RollbackWork
 		hex string
 	}{
-		{RollbackWork{}, rollbackS3Hex},
+		{RollbackWork{}, rollbackJDBCHex},
 		{RollbackWork{Bare: true}, rollbackBareHex},
 	}
 	for _, c := range cases {

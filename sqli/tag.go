@@ -65,8 +65,9 @@ const (
 	TagChallenge         Tag = 129 // SQ_CHALLENGE
 	TagResponse          Tag = 130 // SQ_RESPONSE
 	TagVPut              Tag = 133 // SQ_VPUT
-	TagGenKeysRequest    Tag = 134 // generated-keys request (name not published)
-	TagGenKey            Tag = 136 // generated key (name not published)
+	TagSGKPrepare        Tag = 134 // SQ_SGKPREPARE, as IBM JDBC 15.0.0.1.1's log names it
+	TagSGKDescribe       Tag = 135 // SQ_SGKDESCRIBE, as IBM JDBC 15.0.0.1.1's log names it
+	TagSGKTuple          Tag = 136 // SQ_SGKTUPLE (JDBC 15.0.0.1.1 reads it in receiveSGKTuple)
 	TagSetSavepoint      Tag = 137 // SQ_SQLISETSVPT
 	TagReleaseSavepoint  Tag = 138 // SQ_SQLIRELSVPT
 	TagRollbackSavepoint Tag = 139 // SQ_SQLIRBACKSVPT
@@ -94,7 +95,7 @@ var tagNames = map[Tag]string{
 	TagAutoFree: "SQ_AUTOFREE", TagCIDescribe: "SQ_CIDESCRIBE",
 	TagIDescribe: "SQ_IDESCRIBE", TagProtocols: "SQ_PROTOCOLS", TagAccept: "SQ_ACCEPT",
 	TagAck: "SQ_ACK", TagChallenge: "SQ_CHALLENGE", TagResponse: "SQ_RESPONSE",
-	TagVPut: "SQ_VPUT", TagGenKeysRequest: "SQ_GENKEYS(134)", TagGenKey: "SQ_GENKEY(136)",
+	TagVPut: "SQ_VPUT", TagSGKPrepare: "SQ_SGKPREPARE", TagSGKDescribe: "SQ_SGKDESCRIBE", TagSGKTuple: "SQ_SGKTUPLE",
 	TagSetSavepoint: "SQ_SQLISETSVPT", TagReleaseSavepoint: "SQ_SQLIRELSVPT",
 	TagRollbackSavepoint: "SQ_SQLIRBACKSVPT", TagBatchStart: "SQ_BATCHSTART",
 	TagBatchEnd: "SQ_BATCHEND",

@@ -17,6 +17,11 @@ func (*Tuple) serverMessage() {}
 
 func (m *Tuple) Encode(e *Encoder) {
 	e.Tag(TagTuple)
+	m.encodeBody(e)
+}
+
+// encodeBody writes the payload after the tag; SGKTuple shares it.
+func (m *Tuple) encodeBody(e *Encoder) {
 	e.Int16(m.Warnings)
 	e.Length32(len(m.Data), "SQ_TUPLE length")
 	e.Raw(m.Data)

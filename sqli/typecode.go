@@ -97,10 +97,13 @@ func (t TypeCode) String() string {
 // carries owner and type-name CHARs after the type code: JDBC writes them for
 // codes above 18 except 52 and 53 (SQLI.md §6.7; [J: S2]).
 //
-// Open question (SQLI.md §6.7 [X], TYPES.md open question 4): S1 binds
-// BOOLEAN (45) without the names and it works live, so 45 is excluded here
-// until the JDBC oracle shows its bytes.
+// BOOLEAN (45) is one of them, settling TYPES.md open question 4: IBM JDBC
+// 15.0.0.1.1 binds setBoolean(true) as 00 2d, two empty CHARs (00 00 00 00),
+// indicator 0, precision 1, then i32 1 and the value byte, and asks for a
+// BOOLEAN column in SQ_RET_TYPE as 45 with the names of its description
+// (conformance/testdata/jdbc/types.golden). informix-driver reports that a
+// real server stops answering S1's bare one-byte form of 45.
 func (t TypeCode) HasTypeNames() bool {
 	b := t.Base()
-	return b > 18 && b != TypeBigInt && b != TypeBigSerial && b != TypeBoolean
+	return b > 18 && b != TypeBigInt && b != TypeBigSerial
 }

@@ -297,10 +297,16 @@ public final class Scenarios {
     }
 
     private void generatedKeys(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO dml_rows (grp, note) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setInt(1, 3);
-            ps.setString(2, "keys");
+        generatedKey(c, "generated key", "INSERT INTO dml_rows (grp, note) VALUES (3, ?)", 102L);
+        generatedKey(c, "generated key serial8", "INSERT INTO dml_s8 (note) VALUES (?)", 3L);
+        generatedKey(c, "generated key bigserial", "INSERT INTO dml_bs (note) VALUES (?)", 43L);
+    }
+
+    // generatedKey runs an INSERT prepared with RETURN_GENERATED_KEYS and
+    // checks the one key getGeneratedKeys returns.
+    private void generatedKey(Connection c, String check, String sql, long want) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, "keys");
             ps.executeUpdate();
             Object got = "no generated key row";
             try (ResultSet rs = ps.getGeneratedKeys()) {
@@ -308,7 +314,7 @@ public final class Scenarios {
                     got = rs.getLong(1);
                 }
             }
-            expectEqual("generated key", 102L, got);
+            expectEqual(check, want, got);
         }
     }
 

@@ -392,8 +392,12 @@ func (c decimalCodec) DecodeBind(prec int16, data []byte, _ CodeSet) (any, error
 	if err != nil {
 		return nil, fmt.Errorf("ifxtype: %v bind: %w", c.code, err)
 	}
-	scale := int32(prec)
-	if c.code == sqli.TypeMoney {
+	// IBM JDBC sends the value's scale, informix-driver the encoded length
+	// p<<8|s (docs/protocol.md, "Bind value framing"), and a real server
+	// accepts both: the low byte is the scale either way. MONEY (JDBC sends
+	// 0) and a floating scale byte 0xFF take the scale from the digits.
+	scale := int32(prec) & 0xff
+	if c.code == sqli.TypeMoney || scale == 0xff {
 		scale = int32(max(0, -exp10))
 	}
 	d, err := makeDecimal(neg, coef, int32(exp10)).Rescale(scale)

@@ -771,3 +771,21 @@ func decBindValue(code sqli.TypeCode, d Decimal) Decimal {
 	v, _ := d.Rescale(max(scale, 0))
 	return v
 }
+
+// TestDecimalBindEncodedLengthPrecision checks informix-driver's form of
+// the DECIMAL bind precision field, the encoded length p<<8|s (0x0802 for
+// DECIMAL(8,2)), seen in conformance/testdata/python/types.golden: its low
+// byte is the scale, as in JDBC's form (the scale alone).
+func TestDecimalBindEncodedLengthPrecision(t *testing.T) {
+	c := decimalCodecOf(t, sqli.TypeDecimal)
+	data := decHex(t, "00 04 C2 0C 22 38") // 1234.56, TYPES.md §4.1 (computed, unconfirmed)
+	for _, prec := range []int16{2, 0x0802} {
+		v, err := c.DecodeBind(prec, data, nil)
+		if err != nil {
+			t.Fatalf("precision %#04x: %v", prec, err)
+		}
+		if d := v.(Decimal); d.String() != "1234.56" || d.Scale() != 2 {
+			t.Fatalf("precision %#04x: %v (scale %d), want 1234.56 (scale 2)", prec, d, d.Scale())
+		}
+	}
+}

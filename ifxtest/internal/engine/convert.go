@@ -30,11 +30,9 @@ var (
 	tBindReal    = tSimple(sqli.TypeSmallFloat)
 	tBindDecimal = tFloatingDecimal(maxDecimalDigits)
 	// tResultDecimal is the type of DECIMAL results the engine computes
-	// (arithmetic, SUM, AVG, ROUND): floating DECIMAL(31). Its row width,
-	// 17 bytes, is the same by every formula in use, where DECIMAL(32)
-	// floating is 18 bytes by IBM's DECLEN (what JDBC's decLength and
-	// informix-driver compute) but 17 with the cap TYPES.md §2.2 applies
-	// (Open question: TYPES.md open question 1) [I].
+	// (arithmetic, SUM, AVG, ROUND): floating DECIMAL(31), 17 bytes on the
+	// wire. Which precision Informix describes these results with is not
+	// known here [I].
 	tResultDecimal = tFloatingDecimal(31)
 	tBindDate      = tSimple(sqli.TypeDate)
 	tBindText      = tLVarChar(maxLVarCharLen)

@@ -124,17 +124,12 @@ func layoutColumns(cols []ifxtype.Column) {
 }
 
 // fixedWidth is a column's width in a fixed-layout row (TYPES.md §1.1,
-// §2.2: the packed types by IBM's DECLEN formula, capped at 17 bytes for
-// DECIMAL and MONEY).
+// §2.2: the packed types by IBM's DECLEN formula, uncapped on the wire as
+// JDBC and informix-driver size them; docs/protocol.md).
 func fixedWidth(t ifxtype.Type) int {
 	switch kindOf(t) {
 	case kDec, kDateTime, kIntervalYM, kIntervalDS:
-		hi, lo := int(t.Length>>8)&0xff, int(t.Length)&0xff
-		w := (hi + (lo & 1) + 3) / 2
-		if kindOf(t) == kDec {
-			w = min(w, 17)
-		}
-		return w
+		return ifxtype.PackedWidth(t.Length)
 	case kText:
 		if isFixedChar(t) {
 			return int(t.Length)

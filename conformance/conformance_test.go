@@ -21,7 +21,7 @@ import (
 )
 
 var (
-	update = flag.Bool("update", false, "rewrite the golden transcripts under testdata/ (only for scenarios that pass)")
+	update = flag.Bool("update", false, "rewrite the golden transcripts under testdata/ (only for scenarios that pass) and the conformance matrix in docs/protocol.md")
 	dump   = flag.String("dump", "", "also write every scenario's transcript to `dir`/ORACLE/SCENARIO.txt, pass or fail")
 )
 

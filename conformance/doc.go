@@ -8,6 +8,9 @@
 // decoded with package sqli into a transcript, with a golden file under
 // testdata/ (go test ./conformance -update rewrites them). bind_test.go
 // holds ifxtype's bind encoders and row decoders to the bytes JDBC sent and
-// read in those transcripts. setup.sh installs the oracles into the
+// read in those transcripts. matrix_test.go derives the conformance matrix
+// of docs/protocol.md (which oracle shows each message and each type, each
+// way) from the golden files and keeps the document equal to it. setup.sh
+// installs the oracles into the
 // repository's .cache/; scripts/test.sh runs it and sets IFX_ORACLES=1.
 package conformance

@@ -1,5 +1,7 @@
 package sqli
 
+import "slices"
+
 // serverMessages lists every message type a server may send, by tag.
 var serverMessages = map[Tag]func() ServerMessage{
 	TagEOT:   func() ServerMessage { return new(EOT) },
@@ -62,4 +64,21 @@ var clientMessages = map[Tag]func() ClientMessage{
 	TagProtocols: func() ClientMessage { return new(Protocols) },
 	TagInfo:      func() ClientMessage { return new(Info) },
 	TagDBOpen:    func() ClientMessage { return new(DBOpen) },
+}
+
+// ClientTags returns the tags of every message type a client may send, in
+// ascending order: the tags NewClientDecoder decodes.
+func ClientTags() []Tag { return sortedTags(clientMessages) }
+
+// ServerTags returns the tags of every message type a server may send, in
+// ascending order: the tags NewServerDecoder decodes.
+func ServerTags() []Tag { return sortedTags(serverMessages) }
+
+func sortedTags[M any](m map[Tag]M) []Tag {
+	tags := make([]Tag, 0, len(m))
+	for t := range m {
+		tags = append(tags, t)
+	}
+	slices.Sort(tags)
+	return tags
 }

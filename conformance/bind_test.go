@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/go-informix/informix/ifxtype"
+	"github.com/go-informix/informix/internal/transcript"
 	"github.com/go-informix/informix/sqli"
 )
 
@@ -143,7 +144,7 @@ func readJDBCTypes(path string, cases []typeCase) (map[int]*wireCase, error) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		dir, name, raw, ok := parseLine(sc.Text())
+		dir, name, raw, ok := transcript.ParseLine(sc.Text())
 		if !ok {
 			if strings.HasPrefix(sc.Text(), "== connection") {
 				feat, layout = sqli.Features{}, nil
@@ -176,16 +177,6 @@ func readJDBCTypes(path string, cases []typeCase) (map[int]*wireCase, error) {
 		}
 	}
 	return out, sc.Err()
-}
-
-// parseLine splits an unelided message line "DIR NAME HEX".
-func parseLine(l string) (dir, name string, raw []byte, ok bool) {
-	f := strings.Fields(l)
-	if len(f) != 3 || (f[0] != "C" && f[0] != "S") {
-		return "", "", nil, false
-	}
-	raw, err := hex.DecodeString(f[2])
-	return f[0], f[1], raw, err == nil
 }
 
 // decodeMsg decodes one message line's bytes, tag included, into m.

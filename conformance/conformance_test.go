@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/go-informix/informix/ifxtest"
+	"github.com/go-informix/informix/internal/transcript"
 )
 
 var (
@@ -383,7 +384,7 @@ func renderFile(name string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return renderTranscript(chunks)
+	return transcript.Render(chunks)
 }
 
 // waitIdle waits, on Linux, until the server process holds no socket but

@@ -1,4 +1,10 @@
-package conformance
+// Package transcript renders the wire log of one SQLI connection (the
+// chunks ifxtest records) as a transcript: one line per message, in a form
+// that golden files can hold and tests can compare byte for byte. The
+// conformance harness renders the oracles' connections with it, and
+// ifxconn's tests render the driver's own connections to compare them with
+// the oracles' golden files.
+package transcript
 
 import (
 	"bytes"
@@ -91,9 +97,10 @@ func (s *stream) chunkAt(off int64) int {
 	return s.chunks[i]
 }
 
-// renderTranscript turns one connection's wire-log chunks into transcript
-// lines, with masks applied and long repetitions elided.
-func renderTranscript(chunks []ifxtest.WireChunk) ([]string, error) {
+// Render turns one connection's wire-log chunks into transcript lines,
+// with masks applied and long repetitions elided (see the format described
+// at the top of this file).
+func Render(chunks []ifxtest.WireChunk) ([]string, error) {
 	var client, server stream
 	var urgent []wireMsg
 	for i, c := range chunks {
@@ -462,4 +469,17 @@ func appendTexts(out []string, ls []line) []string {
 		out = append(out, l.text)
 	}
 	return out
+}
+
+// ParseLine splits a transcript line that shows one whole message,
+// "DIR NAME HEX" with DIR "C" or "S", into its parts and the message's
+// bytes. ok is false for any other line: a comment, a connection header,
+// an urgent byte or an elision summary.
+func ParseLine(l string) (dir, name string, raw []byte, ok bool) {
+	f := strings.Fields(l)
+	if len(f) != 3 || (f[0] != "C" && f[0] != "S") {
+		return "", "", nil, false
+	}
+	raw, err := hex.DecodeString(f[2])
+	return f[0], f[1], raw, err == nil
 }

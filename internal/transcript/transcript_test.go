@@ -1,4 +1,4 @@
-package conformance
+package transcript
 
 import (
 	"strings"
@@ -29,7 +29,7 @@ func chunk(dir ifxtest.Direction, hexBytes ...byte) ifxtest.WireChunk {
 
 func render(t *testing.T, chunks ...ifxtest.WireChunk) []string {
 	t.Helper()
-	lines, err := renderTranscript(chunks)
+	lines, err := Render(chunks)
 	if err != nil {
 		t.Fatal(err)
 	}

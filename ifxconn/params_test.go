@@ -1,0 +1,61 @@
+package ifxconn
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/go-informix/informix/sqli"
+)
+
+func TestCountParams(t *testing.T) {
+	for sql, want := range map[string]int{
+		"SELECT 1 FROM t":                       0,
+		"INSERT INTO t VALUES (?, ?)":           2,
+		"SELECT '?' FROM t WHERE a = ?":         1,
+		`SELECT "a?b" FROM t WHERE a = ?`:       1,
+		"SELECT 'it''s ?' FROM t WHERE a = ?":   1,
+		"SELECT a -- why?\nFROM t WHERE a = ?":  1,
+		"SELECT a /* ? */ FROM t WHERE a = ? ":  1,
+		"SELECT a { ? } FROM t WHERE a = ?":     1,
+		"SELECT '?":                             0,
+		"UPDATE t SET a = ?, b = ? WHERE c = ?": 3,
+	} {
+		if got := countParams(sql); got != want {
+			t.Errorf("countParams(%q) = %d, want %d", sql, got, want)
+		}
+	}
+}
+
+// TestLoginEnv holds loginEnv to the environment blocks IBM JDBC
+// 15.0.0.1.1 sent to ifxtest: connect.golden (no locale), types.golden's
+// utf8db connections (both locales en_US.utf8), and JDBC runs with only
+// CLIENT_LOCALE, only DB_LOCALE and a DBDATE, whose LOGIN_REQUEST blocks
+// were decoded by hand into the lists below.
+func TestLoginEnv(t *testing.T) {
+	e := func(kv ...string) []sqli.EnvVar {
+		var out []sqli.EnvVar
+		for i := 0; i < len(kv); i += 2 {
+			out = append(out, sqli.EnvVar{Name: kv[i], Value: kv[i+1]})
+		}
+		return out
+	}
+	for name, tc := range map[string]struct {
+		cfg  Config
+		want []sqli.EnvVar
+	}{
+		"no locale": {Config{}, e("DBPATH", ".", "CLIENT_LOCALE", "en_US.8859-1", "CLNT_PAM_CAPABLE", "1",
+			"DBDATE", "Y4MD-", "IFX_UPDDESC", "1", "NODEFDAC", "no")},
+		"both locales": {Config{ClientLocale: "en_US.utf8", DBLocale: "en_US.utf8"}, e("DBPATH", ".",
+			"CLIENT_LOCALE", "en_US.utf8", "CLNT_PAM_CAPABLE", "1", "IFX_UPDDESC", "1", "DB_LOCALE", "en_US.utf8", "NODEFDAC", "no")},
+		"client locale": {Config{ClientLocale: "en_US.utf8"}, e("DBPATH", ".", "CLIENT_LOCALE", "en_US.utf8",
+			"CLNT_PAM_CAPABLE", "1", "IFX_UPDDESC", "1", "NODEFDAC", "no")},
+		"db locale": {Config{DBLocale: "en_US.819"}, e("DBPATH", ".", "CLNT_PAM_CAPABLE", "1", "IFX_UPDDESC", "1",
+			"DB_LOCALE", "en_US.819", "NODEFDAC", "no")},
+		"dbdate and more": {Config{Env: e("DBDATE", "DMY4", "OPTOFC", "1")}, e("DBPATH", ".", "CLIENT_LOCALE", "en_US.8859-1",
+			"CLNT_PAM_CAPABLE", "1", "DBDATE", "DMY4", "IFX_UPDDESC", "1", "NODEFDAC", "no", "OPTOFC", "1")},
+	} {
+		if got := loginEnv(&tc.cfg); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s:\ngot  %v\nwant %v", name, got, tc.want)
+		}
+	}
+}

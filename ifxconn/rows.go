@@ -1,0 +1,273 @@
+package ifxconn
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/go-informix/informix/ifxtype"
+	"github.com/go-informix/informix/sqli"
+)
+
+// Rows streams the result of a query: each Next decodes one SQ_TUPLE from
+// the connection's read buffer, and the next batch (SQ_ID, SQ_NFETCH,
+// SQ_EOT) is asked for only when the current one is used up, so memory
+// does not grow with the result (SQLI.md §7.2, §6.10). While a batch is
+// partly read the Conn is busy: other calls fail with ErrBusy until Next
+// reaches the batch's end or Close drains it.
+//
+// The query's context governs every Next: when it ends during a fetch the
+// interrupt is sent as for any request (SQLI.md §7.9), and Next returns an
+// error matching the context's error; a result never ends early without
+// an error.
+type Rows struct {
+	c       *Conn
+	s       *Stmt
+	ctx     context.Context
+	oneShot bool // the statement is released when the rows close
+
+	peek      sqli.ServerMessage // the first message of the first answer, read by Query
+	inBatch   bool               // a fetch answer is partly read
+	batchRows int                // tuples in the current answer so far
+	end       bool               // the server reported the end of the result
+	eof       bool               // Next returned io.EOF
+	open      bool               // the cursor is open on the server (CLOSE owed)
+	committed bool               // ANSI autocommit committed after the result (no CLOSE owed)
+	errPend   *ServerError       // an SQ_ERR of the batch, reported at its end
+	err       error              // sticky error of Next
+	closed    bool
+}
+
+// Columns returns the result columns.
+func (r *Rows) Columns() []ifxtype.Column {
+	if r.s == nil {
+		return nil
+	}
+	return r.s.cols
+}
+
+// Next decodes the next row into dest, one value per column, in the Go
+// types ifxtype's codecs produce; strings and byte slices are copies that
+// never alias the read buffer. It returns io.EOF after the last row, and
+// any other error for a result cut short.
+func (r *Rows) Next(dest []any) error {
+	switch {
+	case r.closed:
+		return errorf("next row", true, "rows are closed")
+	case r.err != nil:
+		return r.err
+	case r.eof:
+		return io.EOF
+	case len(dest) != len(r.Columns()):
+		return errorf("next row", true, "%d destinations for %d columns", len(dest), len(r.Columns()))
+	}
+	o, err := r.c.begin(r.ctx, "next row", r)
+	if err != nil {
+		r.err = err
+		return err
+	}
+	defer o.end()
+	err = o.nextRow(r, dest)
+	switch {
+	case err == io.EOF:
+		r.eof = true
+	case err != nil:
+		r.err = err
+	}
+	return err
+}
+
+// nextRow reads messages until a row, the end of the result, or a failure.
+func (o *op) nextRow(r *Rows, dest []any) error {
+	for {
+		if !r.inBatch {
+			if r.end {
+				return o.finishResult(r)
+			}
+			if err := o.fetch(r, nil, nil); err != nil {
+				return err
+			}
+		}
+		m, err := r.nextMessage(o)
+		if err != nil {
+			return err
+		}
+		if o.wasInterrupted() {
+			r.peek = m
+			return o.abortBatch(r)
+		}
+		if row, err := o.handleFetchMessage(r, m); row || err != nil {
+			if row {
+				return r.decode(o, m.(*sqli.Tuple), dest)
+			}
+			return err
+		}
+	}
+}
+
+// nextMessage returns the message Query read ahead, or the next one.
+func (r *Rows) nextMessage(o *op) (sqli.ServerMessage, error) {
+	if m := r.peek; m != nil {
+		r.peek = nil
+		return m, nil
+	}
+	return o.next()
+}
+
+// handleFetchMessage acts on one message of a fetch answer. row reports an
+// SQ_TUPLE for the caller to decode. The end of the result is SQ_DONE, an
+// SQ_ERR 100, a server SQ_CLOSE, or an answer without tuples (SQLI.md §7.2).
+func (o *op) handleFetchMessage(r *Rows, m sqli.ServerMessage) (row bool, err error) {
+	switch m := m.(type) {
+	case *sqli.Tuple:
+		r.batchRows++
+		return true, nil
+	case *sqli.Done:
+		r.end = true
+	case *sqli.ErrorResponse:
+		r.end = true
+		if m.SQLCode != codeNoMoreRows && r.errPend == nil {
+			r.errPend = serverError(m, r.s.sql)
+		}
+	case *sqli.Close:
+		r.end, r.open = true, false
+	case *sqli.Cost, *sqli.XactStat:
+	case *sqli.EOT:
+		r.inBatch = false
+		o.c.streaming = nil
+		if r.batchRows == 0 {
+			r.end = true
+		}
+		if se := r.errPend; se != nil {
+			r.errPend = nil
+			return false, se
+		}
+	default:
+		return false, o.violate("SQ_NFETCH", m)
+	}
+	return false, nil
+}
+
+// decode decodes one tuple into dest. A row that does not decode fails
+// this call and the rows; the stream itself is still in step.
+func (r *Rows) decode(o *op, t *sqli.Tuple, dest []any) error {
+	if err := r.s.layout.Decode(t.Data, dest, o.c.db.CodeSet); err != nil {
+		return o.fail(fmt.Errorf("decode a row of %q: %w", clipSQL(r.s.sql), err))
+	}
+	return nil
+}
+
+// fetch sends head (the cursor open, for the first batch of a
+// fixed-width result), SQ_ID, rt (SQ_RET_TYPE, for the first batch of a
+// variable-width result), SQ_NFETCH and SQ_EOT as one group, as JDBC does
+// (SQLI.md §7.2; conformance/testdata/jdbc/big_select.golden).
+func (o *op) fetch(r *Rows, head []sqli.ClientMessage, rt *sqli.RetType) error {
+	msgs := append(head, &sqli.ID{StatementID: r.s.id})
+	if rt != nil {
+		msgs = append(msgs, rt)
+	}
+	msgs = append(msgs, &sqli.NFetch{BufferSize: o.c.cfg.fetchBufferSize()})
+	o.queue(msgs...)
+	if err := o.send(); err != nil {
+		return err
+	}
+	r.inBatch, r.batchRows = true, 0
+	o.c.streaming = r
+	return nil
+}
+
+// abortBatch reads the rest of an answer during which the interrupt was
+// sent, and settles it: -213 keeps the connection (and the cursor open).
+func (o *op) abortBatch(r *Rows) error {
+	se, err := o.drain(r)
+	if err != nil {
+		return err
+	}
+	return o.settle(se)
+}
+
+// drain reads the current fetch answer to its SQ_EOT, dropping tuples, and
+// returns its first SQ_ERR other than 100.
+func (o *op) drain(r *Rows) (*ServerError, error) {
+	se := r.errPend
+	r.errPend = nil
+	for r.inBatch {
+		m, err := r.nextMessage(o)
+		if err != nil {
+			return nil, err
+		}
+		switch m := m.(type) {
+		case *sqli.ErrorResponse:
+			if m.SQLCode != codeNoMoreRows && se == nil {
+				se = serverError(m, r.s.sql)
+			}
+			r.end = true
+		case *sqli.EOT:
+			r.inBatch = false
+			o.c.streaming = nil
+		case *sqli.Tuple, *sqli.Cost, *sqli.XactStat:
+		case *sqli.Done, *sqli.Close:
+			r.end = true
+		default:
+			return nil, o.violate("SQ_NFETCH", m)
+		}
+	}
+	return se, nil
+}
+
+// finishResult ends a result read to its end: in an ANSI database outside
+// Begin it commits, as JDBC does after the last fetch, which also closes
+// the cursor.
+func (o *op) finishResult(r *Rows) error {
+	if o.c.db.ANSI && !o.c.txBegun && !r.committed {
+		r.committed = true
+		if err := o.autocommit(); err != nil {
+			return err
+		}
+	}
+	return io.EOF
+}
+
+// Close ends the result: it reads the rest of a batch in flight, closes
+// the cursor (SQ_ID, SQ_CLOSE, SQ_EOT, as JDBC does after the last row or
+// in the middle of a result), commits in an ANSI database outside Begin,
+// and releases a one-shot statement (SQ_ID, SQ_RELEASE, SQ_EOT). It runs
+// even when the query's context has ended, bounded by
+// Config.InterruptTimeout. Calling it again does nothing.
+func (r *Rows) Close() error {
+	if r.closed {
+		return nil
+	}
+	r.closed = true
+	if r.s == nil || r.c.IsClosed() {
+		return nil
+	}
+	o, err := r.c.begin(context.Background(), "close rows", r)
+	if err != nil {
+		return err
+	}
+	defer o.end()
+	return o.unwatched(func() error { return o.closeRows(r) })
+}
+
+func (o *op) closeRows(r *Rows) error {
+	if r.inBatch {
+		if _, err := o.drain(r); err != nil {
+			return err
+		}
+	}
+	if r.open && !r.committed {
+		a := answer{what: "SQ_CLOSE"}
+		if err := o.roundTrip(&a, &sqli.ID{StatementID: r.s.id}, &sqli.Close{}); err != nil {
+			return err
+		}
+		r.open = false
+	}
+	if err := o.finishResult(r); err != io.EOF {
+		return err
+	}
+	if r.oneShot {
+		return o.release(r.s)
+	}
+	return nil
+}

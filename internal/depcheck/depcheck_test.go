@@ -9,7 +9,7 @@ import (
 const module = "github.com/go-informix/informix"
 
 // driverPackages are the packages a program importing the driver links.
-var driverPackages = []string{module + "/sqli", module + "/ifxtype", module + "/ifxconn"}
+var driverPackages = []string{module + "/sqli", module + "/ifxtype", module + "/ifxconn", module}
 
 // TestDriverDependencies runs `go list -deps` over the driver's packages and
 // requires every dependency to be in the standard library, in

@@ -1,0 +1,184 @@
+package informix
+
+import (
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"time"
+
+	"github.com/go-informix/informix/ifxconn"
+	"github.com/go-informix/informix/ifxtype"
+	"github.com/go-informix/informix/sqli"
+)
+
+// CheckNamedValue implements driver.NamedValueChecker: it converts every
+// argument into the bind value ifxconn sends (an ifxconn.Param, stored back
+// into nv.Value), choosing the SQ_BIND type so that the bytes equal what IBM's
+// JDBC driver sends for the matching setter (docs/protocol.md, "Bind value
+// framing"):
+//
+//	int8, int16                      SMALLINT  (setShort)
+//	int32                            INTEGER   (setInt)
+//	int, int64, every uint kind      BIGINT    (setLong); a uint above MaxInt64 is an error
+//	float32                          SMALLFLOAT (setFloat)
+//	float64                          FLOAT     (setDouble)
+//	bool                             BOOLEAN   (setBoolean)
+//	string                           CHAR      (setString)
+//	[]byte                           CHAR, its bytes sent as they are (they must be valid in the database code set)
+//	Decimal                          DECIMAL   (setBigDecimal)
+//	time.Time                        DATETIME YEAR TO FRACTION(5) (setTimestamp; below 10µs is cut)
+//	DateTime                         DATETIME of its own qualifier
+//	Date                             DATE      (setDate)
+//	IntervalYM, IntervalDS           INTERVAL of their qualifier
+//	time.Duration                    INTERVAL DAY(9) TO FRACTION(5) (below 10µs is cut)
+//	nil                              NULL, sent as a CHAR NULL
+//
+// Named types of those kinds convert as their kind; a pointer converts as
+// what it points to, and a nil pointer is a NULL of the pointed-to type
+// (without calling a Valuer on it); a driver.Valuer is called and its
+// result converted; an ifxconn.Param passes unchanged, for a program that
+// picks the bind type itself. sql.Named arguments are refused (Informix
+// parameters are positional '?' markers), as are sql.Out and every other
+// type.
+func (c *conn) CheckNamedValue(nv *driver.NamedValue) error {
+	if nv.Name != "" {
+		return fmt.Errorf("informix: argument %d is named %q: Informix parameters are positional ('?'), pass it without sql.Named", nv.Ordinal, nv.Name)
+	}
+	p, err := toParam(nv.Value, c.codeSet(), 0)
+	if err != nil {
+		return fmt.Errorf("informix: argument %d: %w", nv.Ordinal, err)
+	}
+	nv.Value = p
+	return nil
+}
+
+// maxValuerDepth bounds a chain of driver.Valuers returning Valuers.
+const maxValuerDepth = 8
+
+// toParam converts one argument; depth counts the Valuer calls so far.
+func toParam(v any, cs ifxtype.CodeSet, depth int) (ifxconn.Param, error) {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return ifxconn.Param{Type: nullType(rv.Type().Elem())}, nil
+	}
+	switch x := v.(type) {
+	case nil:
+		return ifxconn.Param{Type: sqli.TypeChar}, nil
+	case ifxconn.Param:
+		return x, nil
+	case sql.Out, *sql.Out:
+		return ifxconn.Param{}, errors.New("sql.Out is not supported: Informix has no output parameters for statements")
+	case time.Time:
+		return ifxconn.Param{Type: sqli.TypeDateTime, Value: x}, nil
+	case time.Duration:
+		return ifxconn.Param{Type: sqli.TypeInterval, Value: x}, nil
+	case Decimal:
+		return ifxconn.Param{Type: sqli.TypeDecimal, Value: x}, nil
+	case DateTime:
+		return ifxconn.Param{Type: sqli.TypeDateTime, Value: x}, nil
+	case IntervalYM, IntervalDS:
+		return ifxconn.Param{Type: sqli.TypeInterval, Value: x}, nil
+	case Date:
+		if err := x.Valid(); err != nil {
+			return ifxconn.Param{}, err
+		}
+		return ifxconn.Param{Type: sqli.TypeDate, Value: x.Time(nil)}, nil
+	case []byte:
+		return bytesParam(x, cs)
+	case driver.Valuer:
+		return valuerParam(x, cs, depth)
+	}
+	return kindParam(reflect.ValueOf(v), cs, depth)
+}
+
+// valuerParam calls a Valuer and converts its result.
+func valuerParam(vr driver.Valuer, cs ifxtype.CodeSet, depth int) (ifxconn.Param, error) {
+	if depth >= maxValuerDepth {
+		return ifxconn.Param{}, fmt.Errorf("%T: more than %d driver.Valuer calls in a row", vr, maxValuerDepth)
+	}
+	v, err := vr.Value()
+	if err != nil {
+		return ifxconn.Param{}, fmt.Errorf("%T.Value: %w", vr, err)
+	}
+	return toParam(v, cs, depth+1)
+}
+
+// bytesParam binds b as CHAR with its bytes unchanged. ifxtype's CHAR
+// encoder takes text and converts it to the code set, so b is first decoded
+// with the same code set, which round-trips exactly; bytes the code set
+// does not allow are an error rather than altered.
+func bytesParam(b []byte, cs ifxtype.CodeSet) (ifxconn.Param, error) {
+	if cs == nil {
+		return ifxconn.Param{Type: sqli.TypeChar, Value: string(b)}, nil
+	}
+	s, err := cs.Decode(b)
+	if err != nil {
+		return ifxconn.Param{}, fmt.Errorf("[]byte is not valid in the database code set %s: %w", cs.Name(), err)
+	}
+	return ifxconn.Param{Type: sqli.TypeChar, Value: s}, nil
+}
+
+// kindParam converts by reflect kind: named types of the basic kinds,
+// pointers and byte slices of named types.
+func kindParam(rv reflect.Value, cs ifxtype.CodeSet, depth int) (ifxconn.Param, error) {
+	switch rv.Kind() {
+	case reflect.Pointer:
+		return toParam(rv.Elem().Interface(), cs, depth)
+	case reflect.Int8, reflect.Int16:
+		return ifxconn.Param{Type: sqli.TypeSmallInt, Value: rv.Int()}, nil
+	case reflect.Int32:
+		return ifxconn.Param{Type: sqli.TypeInteger, Value: rv.Int()}, nil
+	case reflect.Int, reflect.Int64:
+		return ifxconn.Param{Type: sqli.TypeBigInt, Value: rv.Int()}, nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		u := rv.Uint()
+		if u > math.MaxInt64 {
+			return ifxconn.Param{}, fmt.Errorf("%s value %d is above the BIGINT maximum %d", rv.Type(), u, int64(math.MaxInt64))
+		}
+		return ifxconn.Param{Type: sqli.TypeBigInt, Value: int64(u)}, nil
+	case reflect.Float32:
+		return ifxconn.Param{Type: sqli.TypeSmallFloat, Value: float32(rv.Float())}, nil
+	case reflect.Float64:
+		return ifxconn.Param{Type: sqli.TypeFloat, Value: rv.Float()}, nil
+	case reflect.Bool:
+		return ifxconn.Param{Type: sqli.TypeBoolean, Value: rv.Bool()}, nil
+	case reflect.String:
+		return ifxconn.Param{Type: sqli.TypeChar, Value: rv.String()}, nil
+	case reflect.Slice:
+		if rv.Type().Elem().Kind() == reflect.Uint8 {
+			return bytesParam(rv.Bytes(), cs)
+		}
+	}
+	return ifxconn.Param{}, fmt.Errorf("unsupported type %s", rv.Type())
+}
+
+// nullType returns the bind type of a NULL given as a nil pointer to t.
+func nullType(t reflect.Type) sqli.TypeCode {
+	switch t {
+	case reflect.TypeFor[time.Time](), reflect.TypeFor[DateTime]():
+		return sqli.TypeDateTime
+	case reflect.TypeFor[time.Duration](), reflect.TypeFor[IntervalYM](), reflect.TypeFor[IntervalDS]():
+		return sqli.TypeInterval
+	case reflect.TypeFor[Decimal]():
+		return sqli.TypeDecimal
+	case reflect.TypeFor[Date]():
+		return sqli.TypeDate
+	}
+	switch t.Kind() {
+	case reflect.Int8, reflect.Int16:
+		return sqli.TypeSmallInt
+	case reflect.Int32:
+		return sqli.TypeInteger
+	case reflect.Int, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return sqli.TypeBigInt
+	case reflect.Float32:
+		return sqli.TypeSmallFloat
+	case reflect.Float64:
+		return sqli.TypeFloat
+	case reflect.Bool:
+		return sqli.TypeBoolean
+	}
+	return sqli.TypeChar
+}

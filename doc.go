@@ -1,0 +1,174 @@
+// Package informix is a pure-Go database/sql driver for IBM Informix. It
+// speaks Informix's native SQLI protocol over TCP (or TLS), with no client
+// SDK, and is registered with database/sql as "informix":
+//
+//	import _ "github.com/go-informix/informix"
+//
+//	db, err := sql.Open("informix", "informix://user:secret@dbhost:9088/stores?server=ol_informix")
+//
+// Under it, package ifxconn runs one connection, ifxtype converts values and
+// sqli encodes the messages; this package parses the configuration,
+// implements database/sql's interfaces over ifxconn, converts Go values and
+// maps errors.
+//
+// # Data source names
+//
+// Two forms are accepted (see ParseDSN):
+//
+//	informix://USER:PASSWORD@HOST[:PORT]/DATABASE?server=NAME&option=value…
+//	jdbc:informix-sqli://HOST[:PORT][/DATABASE]:INFORMIXSERVER=NAME;user=USER;password=PASSWORD;OPTION=value…
+//
+// The URL form percent-decodes the user, password, database and option
+// values; a user name or password containing '/', '?' or '@' must encode it
+// (%2F, %3F, %40). An IPv6 host goes in brackets. The port defaults to 9088.
+// The JDBC form takes IBM's JDBC URL as users have it; its values are
+// literal. Option names are case-insensitive in both forms. When the DSN
+// names no server, CLIENT_LOCALE or DB_LOCALE, the environment variables
+// INFORMIXSERVER, CLIENT_LOCALE and DB_LOCALE are used. Config.FormatDSN
+// writes a Config back in the URL form.
+//
+// Options (JDBC property names in parentheses, accepted in either form):
+//
+//	server (INFORMIXSERVER)         the Informix server name sent at login
+//	user, password                  as an option instead of in the URL's user part
+//	client_locale (CLIENT_LOCALE)   default en_US.8859-1, as JDBC
+//	db_locale (DB_LOCALE)           default: the database's own locale, asked after login;
+//	                                it picks the code set of character data
+//	connect_timeout                 a duration ("10s") or whole seconds; bounds dial, TLS and login
+//	(LOGINTIMEOUT)                  the same in whole milliseconds, JDBC's unit
+//	interrupt_timeout               how long a cancel waits for the server's answer; default 5s
+//	fetch_buffer_size (FET_BUF_SIZE)  bytes per fetch request, default 4096
+//	lock_wait (IFX_LOCK_MODE_WAIT)  wait | nowait | seconds (-1 is wait, 0 nowait):
+//	                                SET LOCK MODE after login; default: the server's (not wait)
+//	isolation                       dirty read | committed read | last committed (COMMITTED READ
+//	                                LAST COMMITTED) | cursor stability | repeatable read, each but
+//	                                the last optionally followed by "retain update locks":
+//	                                SET ISOLATION after login; default: the server's
+//	(IFX_ISOLATION_LEVEL)           1 dirty read, 2 committed read, 3 cursor stability,
+//	                                4 repeatable read, 5 last committed; a trailing U retains update locks
+//	tls                             disable (default) | require | verify-ca | verify-full
+//	(SSLCONNECTION, encrypt)        true is tls=verify-full
+//	tls_ca, tls_cert, tls_key       PEM files: trusted roots (default: the system's), client certificate and key
+//	tls_server_name                 the name the server certificate must carry (default: the host)
+//	tls_skip_verify                 true accepts any certificate; allowed only with tls=require
+//	app_name                        the application name sent at login
+//	OPTOFC, PDQPRIORITY, DBDATE, …  Informix environment variables sent to the server at login
+//
+// The environment variables passed at login are DBANSIWARN, DBCENTURY,
+// DBDATE, DBLANG, DBSPACETEMP, DBTEMP, DBTIME, DBUPSPACE, DELIMIDENT,
+// GL_DATE, GL_DATETIME, IFX_AUTOFREE, IFX_DIRECTIVES, IFX_EXTDIRECTIVES,
+// IFX_UPDDESC, INFORMIXCONRETRY, INFORMIXCONTIME, INFORMIXOPCACHE,
+// INFORMIXSTACKSIZE, NODEFDAC, OPTCOMPIND, OPTOFC, OPT_GOAL, PDQPRIORITY,
+// PSORT_DBTEMP, PSORT_NPROCS, STMT_CACHE and USELASTCOMMITTED. Any other
+// option name is an error naming it, as is an option given twice, so a
+// typing mistake never passes unnoticed. No error ever contains the
+// password; FormatDSN's result does, by design.
+//
+// # TLS
+//
+// With tls=disable (the default) the connection is plaintext. Every other
+// mode is TLS from the first byte, as an Informix onsocssl listener
+// expects, and never falls back to plaintext: a server that does not speak
+// TLS makes the connection fail. Certificates are verified unless the DSN
+// says otherwise in so many words:
+//
+//	tls=require                        chain and host name verified (as verify-full)
+//	tls=require&tls_skip_verify=true   encrypted, certificate not verified: the only unverified mode
+//	tls=verify-ca                      chain verified against tls_ca (or the system roots); host name not checked
+//	tls=verify-full                    chain verified and the certificate must name the host (or tls_server_name)
+//
+// A program may instead set Config.TLSConfig and use NewConnector.
+//
+// # Types
+//
+// Arguments are bound with the SQ_BIND type IBM's JDBC driver uses for the
+// matching setter, so the bytes on the wire are the same as JDBC's:
+//
+//	Go                              bound as
+//	int8, int16                     SMALLINT
+//	int32                           INTEGER
+//	int, int64, uint kinds          BIGINT (a uint64 above MaxInt64 is an error)
+//	float32, float64                SMALLFLOAT, FLOAT
+//	bool                            BOOLEAN
+//	string, []byte                  CHAR ([]byte sent as its bytes, which must be valid in the database code set)
+//	Decimal                         DECIMAL
+//	time.Time                       DATETIME YEAR TO FRACTION(5), its wall clock in its own location, cut to 10µs
+//	DateTime                        DATETIME of its own qualifier
+//	Date                            DATE
+//	IntervalYM, IntervalDS          INTERVAL of their qualifier
+//	time.Duration                   INTERVAL DAY(9) TO FRACTION(5), cut to 10µs
+//	nil, nil pointers               NULL
+//
+// Named types bind as their kind, pointers as what they point to, and a
+// driver.Valuer as what its Value returns. Parameters are positional ('?'):
+// sql.Named and sql.Out are refused.
+//
+// Columns come back as:
+//
+//	Informix                                      Go value           also scans into
+//	SMALLINT, INTEGER, INT8, BIGINT, SERIAL…      int64
+//	SMALLFLOAT, FLOAT                             float64
+//	DECIMAL, MONEY                                string "1234.50"   *Decimal (exact, scale kept), *float64
+//	CHAR, NCHAR, VARCHAR, NVARCHAR, LVARCHAR      string (CHAR keeps its trailing blanks)
+//	BOOLEAN                                       bool
+//	DATE                                          time.Time, midnight UTC   *Date
+//	DATETIME YEAR TO …                            time.Time, UTC     *DateTime (as YEAR TO FRACTION(5))
+//	DATETIME without YEAR (HOUR TO MINUTE…)       DateTime           *DateTime (qualifier kept)
+//	INTERVAL                                      string "-3 04:05:06.5"   *IntervalYM, *IntervalDS
+//	NULL                                          nil                sql.Null[T], sql.NullString, …
+//
+// DECIMAL and INTERVAL values come back as text because database/sql's
+// Scan can put text into *string, *float64 and sql.NullString as well as
+// into *Decimal and *IntervalDS, whose Scan methods read it exactly; it
+// cannot put a Decimal struct into a *string. A DATETIME without a year
+// stays a DateTime rather than becoming a time.Time on an invented date;
+// scan it into *DateTime or sql.Null[DateTime] (database/sql cannot put it
+// into a *string: use its String method).
+// Rows.ColumnTypes reports each column's ScanType, its DatabaseTypeName
+// (the base name, "DECIMAL", "VARCHAR"; DATETIME and INTERVAL with their
+// qualifier, "DATETIME YEAR TO SECOND", since the qualifier says which
+// fields the values have), Length (character types), DecimalSize
+// (DECIMAL/MONEY precision and scale; DATETIME/INTERVAL total and fraction
+// digits) and Nullable.
+//
+// # Transactions
+//
+// Outside a transaction every statement commits on its own (in an ANSI
+// database ifxconn commits after each statement to give the same result).
+// BeginTx starts a transaction; in a database created without a log it
+// fails, since Informix has no transactions there. Isolation levels map to
+// SET ISOLATION: LevelReadUncommitted is DIRTY READ, LevelReadCommitted
+// COMMITTED READ, LevelRepeatableRead and LevelSerializable REPEATABLE READ
+// (Informix's strongest level, which IBM documents as what SET TRANSACTION
+// calls SERIALIZABLE); LevelSnapshot and the others are refused with an
+// error. A level set for a transaction is set back to the connection's own
+// (the isolation option, else the server default) when it ends. ReadOnly
+// sends SET TRANSACTION READ ONLY, after which the server refuses writes
+// until the transaction ends. An error from Commit other than an *Error
+// means the outcome is unknown.
+//
+// Lock waiting is a connection setting (lock_wait); a statement that waits
+// too long fails with an error matching ErrLockTimeout.
+//
+// # Cancellation
+//
+// Every method takes its context. When a context ends during a request,
+// the driver sends Informix's interrupt (a TCP urgent byte, as IBM's
+// clients do) and waits up to interrupt_timeout for the server to abandon
+// the statement; the connection is kept when the server confirms, and
+// closed otherwise, so a late interrupt can never hit the next statement.
+// The error matches the context's with errors.Is. The interrupt does not
+// roll back an open transaction.
+//
+// # Errors
+//
+// Server errors are *Error values with the SQLCODE, the ISAM code, a
+// message from this package's catalog (the server sends codes only), the
+// object the error names, the offset and the statement. SQLState maps the
+// common codes to portable SQLSTATE classes (our mapping; Informix itself
+// reports IX000). Sentinels work with errors.Is: ErrUniqueViolation,
+// ErrNotNullViolation, ErrLockTimeout, ErrDeadlock, ErrNoSuchTable,
+// ErrNoSuchColumn, ErrSyntax, ErrBadLogin. database/sql retries a request on
+// another connection (driver.ErrBadConn) only when no byte of it reached
+// the server.
+package informix

@@ -1,0 +1,83 @@
+package informix
+
+import (
+	"context"
+	"database/sql/driver"
+	"time"
+
+	"github.com/go-informix/informix/ifxconn"
+)
+
+// cleanupTimeout bounds the round trip of Stmt.Close, which database/sql
+// calls without a context.
+const cleanupTimeout = 10 * time.Second
+
+// stmt is a prepared statement.
+type stmt struct {
+	c *conn
+	s *ifxconn.Stmt
+}
+
+var (
+	_ driver.Stmt             = (*stmt)(nil)
+	_ driver.StmtExecContext  = (*stmt)(nil)
+	_ driver.StmtQueryContext = (*stmt)(nil)
+)
+
+// Close releases the statement on the server (SQ_RELEASE), bounded by
+// cleanupTimeout.
+func (s *stmt) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), cleanupTimeout)
+	defer cancel()
+	return mapError("close statement", s.s.Close(ctx), false)
+}
+
+// NumInput returns the number of '?' markers in the statement, counted as
+// IBM's JDBC driver counts them; database/sql checks the argument count
+// against it.
+func (s *stmt) NumInput() int { return s.s.NumParams() }
+
+// Exec implements driver.Stmt; ExecContext is used instead.
+func (s *stmt) Exec(args []driver.Value) (driver.Result, error) {
+	return s.ExecContext(context.Background(), named(args))
+}
+
+// Query implements driver.Stmt; QueryContext is used instead.
+func (s *stmt) Query(args []driver.Value) (driver.Rows, error) {
+	return s.QueryContext(context.Background(), named(args))
+}
+
+// ExecContext executes the statement with args.
+func (s *stmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
+	params, err := s.c.params(args)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.s.Exec(ctx, params)
+	if err != nil {
+		return nil, mapError("exec", err, true)
+	}
+	return result(res), nil
+}
+
+// QueryContext opens a cursor over the statement's rows with args.
+func (s *stmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
+	params, err := s.c.params(args)
+	if err != nil {
+		return nil, err
+	}
+	r, err := s.s.Query(ctx, params)
+	if err != nil {
+		return nil, mapError("query", err, true)
+	}
+	return newRows(r), nil
+}
+
+// named numbers positional values as database/sql does.
+func named(args []driver.Value) []driver.NamedValue {
+	nv := make([]driver.NamedValue, len(args))
+	for i, v := range args {
+		nv[i] = driver.NamedValue{Ordinal: i + 1, Value: v}
+	}
+	return nv
+}

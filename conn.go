@@ -6,7 +6,6 @@ import (
 	"errors"
 
 	"github.com/go-informix/informix/ifxconn"
-	"github.com/go-informix/informix/ifxtype"
 )
 
 // conn is one database/sql connection over an ifxconn.Conn. database/sql
@@ -31,10 +30,6 @@ var (
 	_ driver.SessionResetter    = (*conn)(nil)
 	_ driver.Validator          = (*conn)(nil)
 )
-
-// codeSet returns the code set of the open database's character data, or
-// nil before one is known.
-func (c *conn) codeSet() ifxtype.CodeSet { return c.ifx.Database().CodeSet }
 
 // Prepare implements driver.Conn.
 func (c *conn) Prepare(query string) (driver.Stmt, error) {
@@ -78,7 +73,8 @@ func (c *conn) Ping(ctx context.Context) error {
 
 // ExecContext runs query once. Without arguments it takes ifxconn's
 // SQ_COMMAND path, one round trip; with arguments it prepares, binds and
-// releases the statement.
+// releases the statement. A query that returns rows runs to its end with
+// its rows dropped, and RowsAffected counts them (ifxconn.Stmt.Exec).
 func (c *conn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
 	params, err := c.params(args)
 	if err != nil {
@@ -167,5 +163,6 @@ func (r execResult) LastInsertId() (int64, error) {
 	return r.r.Serial, nil
 }
 
-// RowsAffected returns the count of rows the statement processed.
+// RowsAffected returns the count of rows the statement processed: for a
+// statement that returns rows, the number it returned.
 func (r execResult) RowsAffected() (int64, error) { return r.r.RowsAffected, nil }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/go-informix/informix/ifxconn"
-	"github.com/go-informix/informix/ifxtype"
 	"github.com/go-informix/informix/sqli"
 )
 
@@ -27,7 +26,7 @@ import (
 //	float64                          FLOAT     (setDouble)
 //	bool                             BOOLEAN   (setBoolean)
 //	string                           CHAR      (setString)
-//	[]byte                           CHAR, its bytes sent as they are (they must be valid in the database code set)
+//	[]byte                           CHAR, its bytes sent unchanged: no code-set conversion, no validation
 //	Decimal                          DECIMAL   (setBigDecimal)
 //	time.Time                        DATETIME YEAR TO FRACTION(5) (setTimestamp; below 10µs is cut)
 //	DateTime                         DATETIME of its own qualifier
@@ -47,7 +46,7 @@ func (c *conn) CheckNamedValue(nv *driver.NamedValue) error {
 	if nv.Name != "" {
 		return fmt.Errorf("informix: argument %d is named %q: Informix parameters are positional ('?'), pass it without sql.Named", nv.Ordinal, nv.Name)
 	}
-	p, err := toParam(nv.Value, c.codeSet(), 0)
+	p, err := toParam(nv.Value, 0)
 	if err != nil {
 		return fmt.Errorf("informix: argument %d: %w", nv.Ordinal, err)
 	}
@@ -59,7 +58,10 @@ func (c *conn) CheckNamedValue(nv *driver.NamedValue) error {
 const maxValuerDepth = 8
 
 // toParam converts one argument; depth counts the Valuer calls so far.
-func toParam(v any, cs ifxtype.CodeSet, depth int) (ifxconn.Param, error) {
+// No conversion needs the database's code set (a []byte binds as raw
+// bytes, a string is converted by ifxconn); the unnamed parameter is the
+// old code-set argument, kept until the callers in convert_test.go drop it.
+func toParam(v any, depth int) (ifxconn.Param, error) {
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
 		return ifxconn.Param{Type: nullType(rv.Type().Elem())}, nil
 	}
@@ -86,15 +88,15 @@ func toParam(v any, cs ifxtype.CodeSet, depth int) (ifxconn.Param, error) {
 		}
 		return ifxconn.Param{Type: sqli.TypeDate, Value: x.Time(nil)}, nil
 	case []byte:
-		return bytesParam(x, cs)
+		return bytesParam(x), nil
 	case driver.Valuer:
-		return valuerParam(x, cs, depth)
+		return valuerParam(x, depth)
 	}
-	return kindParam(reflect.ValueOf(v), cs, depth)
+	return kindParam(reflect.ValueOf(v), depth)
 }
 
 // valuerParam calls a Valuer and converts its result.
-func valuerParam(vr driver.Valuer, cs ifxtype.CodeSet, depth int) (ifxconn.Param, error) {
+func valuerParam(vr driver.Valuer, depth int) (ifxconn.Param, error) {
 	if depth >= maxValuerDepth {
 		return ifxconn.Param{}, fmt.Errorf("%T: more than %d driver.Valuer calls in a row", vr, maxValuerDepth)
 	}
@@ -102,30 +104,24 @@ func valuerParam(vr driver.Valuer, cs ifxtype.CodeSet, depth int) (ifxconn.Param
 	if err != nil {
 		return ifxconn.Param{}, fmt.Errorf("%T.Value: %w", vr, err)
 	}
-	return toParam(v, cs, depth+1)
+	return toParam(v, depth+1)
 }
 
-// bytesParam binds b as CHAR with its bytes unchanged. ifxtype's CHAR
-// encoder takes text and converts it to the code set, so b is first decoded
-// with the same code set, which round-trips exactly; bytes the code set
-// does not allow are an error rather than altered.
-func bytesParam(b []byte, cs ifxtype.CodeSet) (ifxconn.Param, error) {
-	if cs == nil {
-		return ifxconn.Param{Type: sqli.TypeChar, Value: string(b)}, nil
-	}
-	s, err := cs.Decode(b)
-	if err != nil {
-		return ifxconn.Param{}, fmt.Errorf("[]byte is not valid in the database code set %s: %w", cs.Name(), err)
-	}
-	return ifxconn.Param{Type: sqli.TypeChar, Value: s}, nil
+// bytesParam binds b as CHAR with its bytes unchanged: ifxtype's
+// character codecs write a []byte as raw bytes, with no code-set
+// conversion and no validation, so bytes in the database's code set (or
+// any bytes the server is to judge) reach it as they are; the column's
+// length limits still apply.
+func bytesParam(b []byte) ifxconn.Param {
+	return ifxconn.Param{Type: sqli.TypeChar, Value: b}
 }
 
 // kindParam converts by reflect kind: named types of the basic kinds,
 // pointers and byte slices of named types.
-func kindParam(rv reflect.Value, cs ifxtype.CodeSet, depth int) (ifxconn.Param, error) {
+func kindParam(rv reflect.Value, depth int) (ifxconn.Param, error) {
 	switch rv.Kind() {
 	case reflect.Pointer:
-		return toParam(rv.Elem().Interface(), cs, depth)
+		return toParam(rv.Elem().Interface(), depth)
 	case reflect.Int8, reflect.Int16:
 		return ifxconn.Param{Type: sqli.TypeSmallInt, Value: rv.Int()}, nil
 	case reflect.Int32:
@@ -148,7 +144,7 @@ func kindParam(rv reflect.Value, cs ifxtype.CodeSet, depth int) (ifxconn.Param, 
 		return ifxconn.Param{Type: sqli.TypeChar, Value: rv.String()}, nil
 	case reflect.Slice:
 		if rv.Type().Elem().Kind() == reflect.Uint8 {
-			return bytesParam(rv.Bytes(), cs)
+			return bytesParam(rv.Bytes()), nil
 		}
 	}
 	return ifxconn.Param{}, fmt.Errorf("unsupported type %s", rv.Type())

@@ -90,7 +90,8 @@
 //	int, int64, uint kinds          BIGINT (a uint64 above MaxInt64 is an error)
 //	float32, float64                SMALLFLOAT, FLOAT
 //	bool                            BOOLEAN
-//	string, []byte                  CHAR ([]byte sent as its bytes, which must be valid in the database code set)
+//	string                          CHAR, converted to the database's code set
+//	[]byte                          CHAR, its bytes sent unchanged (no code-set conversion or validation)
 //	Decimal                         DECIMAL
 //	time.Time                       DATETIME YEAR TO FRACTION(5), its wall clock in its own location, cut to 10µs
 //	DateTime                        DATETIME of its own qualifier
@@ -124,12 +125,42 @@
 // stays a DateTime rather than becoming a time.Time on an invented date;
 // scan it into *DateTime or sql.Null[DateTime] (database/sql cannot put it
 // into a *string: use its String method).
+//
+// *DateTime, *IntervalYM and *IntervalDS also scan text, such as a
+// DATETIME or INTERVAL cast to CHAR, in the literal form of any qualifier:
+// the qualifier is inferred from the text's separators and digit counts
+// ("12:34" is HOUR TO MINUTE, "05-04 12:34:56.123" MONTH TO FRACTION(3),
+// "2026-05-04" YEAR TO DAY), see ParseDateTime. The few forms that several
+// qualifiers write are read as the one with the larger first unit ("12:34"
+// as hours and minutes), or refused (a number alone of one or two digits);
+// a destination whose Qualifier is already set reads the text with that
+// qualifier when it fits.
 // Rows.ColumnTypes reports each column's ScanType, its DatabaseTypeName
 // (the base name, "DECIMAL", "VARCHAR"; DATETIME and INTERVAL with their
 // qualifier, "DATETIME YEAR TO SECOND", since the qualifier says which
 // fields the values have), Length (character types), DecimalSize
 // (DECIMAL/MONEY precision and scale; DATETIME/INTERVAL total and fraction
 // digits) and Nullable.
+//
+// # Statements while rows are open
+//
+// A connection may run other statements while a Rows of it is open, as
+// database/sql allows inside a Tx or on a sql.Conn: iterate a result and
+// update each row, or read two results in turn. The cursor stays open on
+// the server between fetches; when another statement starts in the middle
+// of a fetch answer, the rest of that answer (at most one fetch buffer,
+// fetch_buffer_size) is read into a buffer the Rows owns first, and the
+// Rows goes on from it. Memory stays bounded by the fetch buffer. A
+// COMMIT closes the server's open cursors, so keep such work inside one
+// Tx: in an ANSI database outside a Tx every statement commits, and a
+// statement run on a sql.Conn while a Rows is open there ends that Rows
+// with an error (-400) once its buffered rows are read.
+//
+// Exec of a statement that returns rows (a SELECT, a procedure that
+// returns values) runs it to its end and drops the rows, as pgx and
+// go-sql-driver/mysql do: the cursor is opened, every row fetched one
+// batch at a time and dropped, and the cursor closed. RowsAffected is the
+// number of rows, LastInsertId an error; an error at any row is the Exec's.
 //
 // # Transactions
 //

@@ -181,10 +181,8 @@ func mapError(op string, err error, mayRetry bool) error {
 	if errors.As(err, &se) {
 		return newError(se)
 	}
-	// ErrBusy (a Rows of the same Tx or sql.Conn is mid-result) sent
-	// nothing, but the connection is fine: not a reason to discard it.
 	var rs retrySafe
-	if mayRetry && !errors.Is(err, ifxconn.ErrBusy) && errors.As(err, &rs) && rs.SafeToRetry() {
+	if mayRetry && errors.As(err, &rs) && rs.SafeToRetry() {
 		return &badConnError{cause: err}
 	}
 	return fmt.Errorf("informix: %s: %w", op, err)

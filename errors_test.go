@@ -118,7 +118,6 @@ func TestMapErrorBadConn(t *testing.T) {
 		{"bytes sent", &fakeConnErr{false, io}, true, false},
 		{"nothing sent, mid-result", &fakeConnErr{true, io}, false, false},
 		{"no SafeToRetry", io, true, false},
-		{"busy", &fakeConnErr{true, ifxconn.ErrBusy}, true, false},
 		{"context, nothing sent", &fakeConnErr{true, context.Canceled}, true, false},
 		{"server error", &fakeConnErr{true, &ifxconn.ServerError{SQLCode: -201}}, true, false},
 	}

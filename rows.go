@@ -15,7 +15,9 @@ import (
 )
 
 // rows is a result set: driver.Rows over ifxconn.Rows, which streams the
-// rows from the server as Next asks for them.
+// rows from the server as Next asks for them. Other statements may run on
+// the connection while it is open (ifxconn reads ahead the rest of a fetch
+// answer they find in flight).
 type rows struct {
 	r     *ifxconn.Rows
 	cols  []ifxtype.Column

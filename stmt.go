@@ -47,7 +47,8 @@ func (s *stmt) Query(args []driver.Value) (driver.Rows, error) {
 	return s.QueryContext(context.Background(), named(args))
 }
 
-// ExecContext executes the statement with args.
+// ExecContext executes the statement with args; a statement that returns
+// rows runs to its end with its rows dropped, as in conn.ExecContext.
 func (s *stmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
 	params, err := s.c.params(args)
 	if err != nil {

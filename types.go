@@ -58,7 +58,8 @@ var (
 	DecimalFromBigInt = ifxtype.DecimalFromBigInt
 	// NewDateTime returns the fields of a time.Time that a qualifier has.
 	NewDateTime = ifxtype.NewDateTime
-	// ParseDateTime parses a DATETIME literal of a qualifier.
+	// ParseDateTime parses a DATETIME literal of a qualifier, or infers the
+	// qualifier from the literal when it is zero.
 	ParseDateTime = ifxtype.ParseDateTime
 	// DateTimeQualifier returns the qualifier of DATETIME start TO end.
 	DateTimeQualifier = ifxtype.DateTimeQualifier
@@ -66,11 +67,13 @@ var (
 	IntervalQualifier = ifxtype.IntervalQualifier
 	// NewIntervalYM returns years·12 + months.
 	NewIntervalYM = ifxtype.NewIntervalYM
-	// ParseIntervalYM parses a year-month INTERVAL literal.
+	// ParseIntervalYM parses a year-month INTERVAL literal of a qualifier,
+	// or by its form when the qualifier is zero.
 	ParseIntervalYM = ifxtype.ParseIntervalYM
 	// NewIntervalDS returns a day-time span from its parts.
 	NewIntervalDS = ifxtype.NewIntervalDS
-	// ParseIntervalDS parses a day-time INTERVAL literal.
+	// ParseIntervalDS parses a day-time INTERVAL literal of a qualifier, or
+	// by its form when the qualifier is zero.
 	ParseIntervalDS = ifxtype.ParseIntervalDS
 	// IntervalDSFromDuration returns a time.Duration as an IntervalDS.
 	IntervalDSFromDuration = ifxtype.IntervalDSFromDuration

@@ -32,11 +32,12 @@ type DatabaseInfo struct {
 //
 // One entry lock serialises the calls: a call made while another runs
 // waits for it (or for its own context to end), so the bytes of two
-// requests never interleave (SQLI.md §2: one request group at a time). A
-// call made while a Rows of the same Conn is in the middle of a fetch
-// answer fails at once with ErrBusy, since that answer must be read first.
-// database/sql never makes either kind of call; the rule protects direct
-// users.
+// requests never interleave (SQLI.md §2: one request group at a time).
+// database/sql never overlaps calls on one connection; the lock protects
+// direct users. A call made while a Rows of the same Conn is in the middle
+// of a fetch answer first reads the rest of that answer into the Rows'
+// buffer (see Rows), then runs; so statements may run while Rows are open,
+// as database/sql allows inside a Tx or on a sql.Conn.
 //
 // Any I/O error, partial write or protocol violation (an unknown tag, an
 // undecodable message, a message that does not belong in the answer)
@@ -62,7 +63,7 @@ type Conn struct {
 	txPending bool  // Begin was called; SQ_BEGIN goes before the next statement
 	txBegun   bool  // Begin was called and Commit or Rollback has not ended it
 	cursorSeq int64 // the counter of JDBC-style cursor names
-	streaming *Rows // the Rows whose fetch answer is partly read, or nil
+	streaming *Rows // the Rows whose fetch answer is partly read (at most one), or nil
 }
 
 // IsClosed reports whether the connection is closed or poisoned: nothing
@@ -140,9 +141,9 @@ func (c *Conn) closedError(op string) error {
 }
 
 // acquire takes the entry lock for a call named op, waiting for a running
-// call or for ctx. It fails, with nothing written, when ctx is done, the
-// connection is closed, or a Rows other than owner is mid-answer.
-func (c *Conn) acquire(ctx context.Context, op string, owner *Rows) error {
+// call or for ctx. It fails, with nothing written, when ctx is done or the
+// connection is closed.
+func (c *Conn) acquire(ctx context.Context, op string) error {
 	if err := ctx.Err(); err != nil {
 		return &connError{op: op, ctx: err, safe: true}
 	}
@@ -151,13 +152,9 @@ func (c *Conn) acquire(ctx context.Context, op string, owner *Rows) error {
 	case <-ctx.Done():
 		return &connError{op: op, ctx: ctx.Err(), safe: true}
 	}
-	switch {
-	case c.IsClosed():
+	if c.IsClosed() {
 		<-c.lock
 		return c.closedError(op)
-	case c.streaming != nil && c.streaming != owner:
-		<-c.lock
-		return &connError{op: op, err: ErrBusy, safe: true}
 	}
 	return nil
 }

@@ -20,9 +20,13 @@
 // A Conn is idle, busy (one call runs, or a Rows is in the middle of a
 // fetch answer) or closed (by Close, or poisoned by a fault). One entry
 // lock serialises the calls: a second goroutine's call waits for the
-// running one, or for its own context; a call while a Rows is mid-answer
-// fails with ErrBusy. Any I/O error, partial write or protocol violation
-// poisons the Conn: its socket is closed and nothing more is written.
+// running one, or for its own context. Statements may run while Rows are
+// open (several at once, too): a call that finds a Rows in the middle of
+// a fetch answer reads the rest of it, at most one fetch buffer, into that
+// Rows' buffer first, and the Rows goes on from there (SQLI.md §7.2: the
+// cursor stays open between fetches). Any I/O error, partial write or
+// protocol violation poisons the Conn: its socket is closed and nothing
+// more is written.
 // Requests are queued in a sqli.Writer and flushed once per group; a flush
 // that wrote nothing fails safely (SafeToRetry) and leaves the Conn usable.
 //

@@ -63,12 +63,6 @@ const (
 // written and the connection stays usable.
 var ErrNoTransactions = errors.New("ifxconn: the database has no transaction log, so it has no transactions (Informix -256)")
 
-// ErrBusy is returned (wrapped) by a call on a Conn while a Rows of that
-// Conn is in the middle of a fetch answer: the answer must be read to its
-// end before anything else can be sent (SQLI.md §2). Close the Rows, or
-// read it to the end of its current batch, first. Nothing was written.
-var ErrBusy = errors.New("ifxconn: connection busy: a Rows is reading its results; close it first")
-
 // ErrClosed is returned (wrapped) by a call on a Conn that is closed or
 // poisoned. Nothing was written.
 var ErrClosed = errors.New("ifxconn: connection closed")

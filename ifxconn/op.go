@@ -40,9 +40,25 @@ type op struct {
 }
 
 // begin acquires c for the call name and starts watching ctx. owner is the
-// Rows making the call, or nil.
+// Rows making the call, or nil. When another Rows is in the middle of a
+// fetch answer, the rest of that answer is read into its buffer first
+// (park), so that the call can send its request.
 func (c *Conn) begin(ctx context.Context, name string, owner *Rows) (*op, error) {
-	if err := c.acquire(ctx, name, owner); err != nil {
+	o, err := c.enter(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := o.parkOther(owner); err != nil {
+		o.end()
+		return nil, err
+	}
+	return o, nil
+}
+
+// enter acquires c for the call name and starts watching ctx, leaving a
+// Rows in the middle of an answer as it is.
+func (c *Conn) enter(ctx context.Context, name string) (*op, error) {
+	if err := c.acquire(ctx, name); err != nil {
 		return nil, err
 	}
 	o := &op{c: c, name: name, ctx: ctx}
@@ -50,6 +66,15 @@ func (c *Conn) begin(ctx context.Context, name string, owner *Rows) (*op, error)
 		o.stop = context.AfterFunc(ctx, o.cancel)
 	}
 	return o, nil
+}
+
+// parkOther parks the Rows in the middle of a fetch answer, if there is
+// one and it is not owner.
+func (o *op) parkOther(owner *Rows) error {
+	if r := o.c.streaming; r != nil && r != owner {
+		return o.park(r)
+	}
+	return nil
 }
 
 // end stops the watcher, waits for a watcher already running, clears any

@@ -16,6 +16,11 @@ import (
 // counter per connection, as JDBC names them (SQLI.md §6.6). An error of
 // the open is returned here. A statement that returns no rows is executed
 // and gives Rows without columns or rows.
+//
+// A statement has one cursor on the server, and opening it again would
+// close it under a Rows still reading it; so while a Rows of s is open,
+// Query prepares the text again and opens the cursor of that copy, which
+// is released when its Rows close.
 func (s *Stmt) Query(ctx context.Context, args []Param) (*Rows, error) {
 	if err := s.check("query", args); err != nil {
 		return nil, err
@@ -25,6 +30,9 @@ func (s *Stmt) Query(ctx context.Context, args []Param) (*Rows, error) {
 		return nil, err
 	}
 	defer o.end()
+	if s.open != nil {
+		return o.queryOnce(s.sql, args)
+	}
 	return o.query(s, args, false)
 }
 
@@ -40,6 +48,12 @@ func (c *Conn) Query(ctx context.Context, sql string, args []Param) (*Rows, erro
 	if n := countParams(sql); n != len(args) {
 		return nil, o.fail(fmt.Errorf("statement %q has %d parameter markers, got %d arguments", clipSQL(sql), n, len(args)))
 	}
+	return o.queryOnce(sql, args)
+}
+
+// queryOnce prepares sql and opens a cursor over it; the statement is
+// released when the Rows close, or at once if the open fails.
+func (o *op) queryOnce(sql string, args []Param) (*Rows, error) {
 	s, err := o.prepare(sql)
 	if err != nil {
 		return nil, err
@@ -76,6 +90,7 @@ func (o *op) query(s *Stmt, args []Param, oneShot bool) (*Rows, error) {
 	if err := o.openCursor(r, open); err != nil {
 		return nil, err
 	}
+	s.open = r
 	return r, nil
 }
 

@@ -12,9 +12,24 @@ import (
 // Rows streams the result of a query: each Next decodes one SQ_TUPLE from
 // the connection's read buffer, and the next batch (SQ_ID, SQ_NFETCH,
 // SQ_EOT) is asked for only when the current one is used up, so memory
-// does not grow with the result (SQLI.md §7.2, §6.10). While a batch is
-// partly read the Conn is busy: other calls fail with ErrBusy until Next
-// reaches the batch's end or Close drains it.
+// does not grow with the result (SQLI.md §7.2, §6.10).
+//
+// Other calls may run on the Conn while a Rows is open, including other
+// queries whose Rows are open at the same time: the cursor stays open on
+// the server between fetch answers (SQLI.md §7.2). When a call starts
+// while a Rows is in the middle of a fetch answer, the rest of that answer
+// (at most one fetch buffer of rows, Config.FetchBufferSize, or one row
+// larger than it) is first read into a buffer the Rows owns; Next returns
+// the buffered rows before it sends the next SQ_NFETCH. The buffer is
+// reused, so memory stays bounded by the fetch buffer however often this
+// happens. If that call's context ends while the rest of the answer is
+// read, the interrupt stops the fetch: the call fails with the context's
+// error and the Rows, after its buffered rows, with the server's -213.
+// A COMMIT closes the server's cursors (those not opened WITH HOLD), so a
+// Rows does not outlive the transaction it was opened in; in particular,
+// in an ANSI database outside Begin each statement commits (see Exec), so
+// there a statement run while a Rows is open ends that Rows' cursor, and
+// its next fetch fails (-400). Iterate and update inside Begin … Commit.
 //
 // The query's context governs every Next: when it ends during a fetch the
 // interrupt is sent as for any request (SQLI.md §7.9), and Next returns an
@@ -28,6 +43,7 @@ type Rows struct {
 
 	peek      sqli.ServerMessage // the first message of the first answer, read by Query
 	inBatch   bool               // a fetch answer is partly read
+	held      heldRows           // the rows of an answer read ahead for another call
 	batchRows int                // tuples in the current answer so far
 	end       bool               // the server reported the end of the result
 	eof       bool               // Next returned io.EOF
@@ -78,9 +94,19 @@ func (r *Rows) Next(dest []any) error {
 }
 
 // nextRow reads messages until a row, the end of the result, or a failure.
+// A row is decoded into dest, or skipped when dest is nil. Rows read ahead
+// for another call come first; an SQ_ERR of a batch is reported once the
+// batch's rows are used up.
 func (o *op) nextRow(r *Rows, dest []any) error {
 	for {
+		if data, ok := r.held.take(); ok {
+			return r.decode(o, data, dest)
+		}
 		if !r.inBatch {
+			if se := r.errPend; se != nil {
+				r.errPend = nil
+				return se
+			}
 			if r.end {
 				return o.finishResult(r)
 			}
@@ -96,11 +122,12 @@ func (o *op) nextRow(r *Rows, dest []any) error {
 			r.peek = m
 			return o.abortBatch(r)
 		}
-		if row, err := o.handleFetchMessage(r, m); row || err != nil {
-			if row {
-				return r.decode(o, m.(*sqli.Tuple), dest)
-			}
+		row, err := o.handleFetchMessage(r, m)
+		if err != nil {
 			return err
+		}
+		if row {
+			return r.decode(o, m.(*sqli.Tuple).Data, dest)
 		}
 	}
 }
@@ -115,8 +142,10 @@ func (r *Rows) nextMessage(o *op) (sqli.ServerMessage, error) {
 }
 
 // handleFetchMessage acts on one message of a fetch answer. row reports an
-// SQ_TUPLE for the caller to decode. The end of the result is SQ_DONE, an
-// SQ_ERR 100, a server SQ_CLOSE, or an answer without tuples (SQLI.md §7.2).
+// SQ_TUPLE for the caller to decode or keep. The end of the result is
+// SQ_DONE, an SQ_ERR 100, a server SQ_CLOSE, or an answer without tuples
+// (SQLI.md §7.2). Any other SQ_ERR is kept in errPend, which nextRow
+// reports after the batch's rows.
 func (o *op) handleFetchMessage(r *Rows, m sqli.ServerMessage) (row bool, err error) {
 	switch m := m.(type) {
 	case *sqli.Tuple:
@@ -138,20 +167,20 @@ func (o *op) handleFetchMessage(r *Rows, m sqli.ServerMessage) (row bool, err er
 		if r.batchRows == 0 {
 			r.end = true
 		}
-		if se := r.errPend; se != nil {
-			r.errPend = nil
-			return false, se
-		}
 	default:
 		return false, o.violate("SQ_NFETCH", m)
 	}
 	return false, nil
 }
 
-// decode decodes one tuple into dest. A row that does not decode fails
-// this call and the rows; the stream itself is still in step.
-func (r *Rows) decode(o *op, t *sqli.Tuple, dest []any) error {
-	if err := r.s.layout.Decode(t.Data, dest, o.c.db.CodeSet); err != nil {
+// decode decodes the row data into dest; a nil dest skips the row. A row
+// that does not decode fails this call and the rows; the stream itself is
+// still in step.
+func (r *Rows) decode(o *op, data []byte, dest []any) error {
+	if dest == nil {
+		return nil
+	}
+	if err := r.s.layout.Decode(data, dest, o.c.db.CodeSet); err != nil {
 		return o.fail(fmt.Errorf("decode a row of %q: %w", clipSQL(r.s.sql), err))
 	}
 	return nil
@@ -228,12 +257,14 @@ func (o *op) finishResult(r *Rows) error {
 	return io.EOF
 }
 
-// Close ends the result: it reads the rest of a batch in flight, closes
-// the cursor (SQ_ID, SQ_CLOSE, SQ_EOT, as JDBC does after the last row or
-// in the middle of a result), commits in an ANSI database outside Begin,
-// and releases a one-shot statement (SQ_ID, SQ_RELEASE, SQ_EOT). It runs
-// even when the query's context has ended, bounded by
-// Config.InterruptTimeout. Calling it again does nothing.
+// Close ends the result: it reads the rest of a batch in flight, drops the
+// rows read ahead, closes the cursor (SQ_ID, SQ_CLOSE, SQ_EOT, as JDBC
+// does after the last row or in the middle of a result), commits in an
+// ANSI database outside Begin, and releases a one-shot statement (SQ_ID,
+// SQ_RELEASE, SQ_EOT). It runs even when the query's context has ended,
+// bounded by Config.InterruptTimeout, which also bounds reading ahead the
+// answer of another Rows in the middle of one. Calling it again does
+// nothing.
 func (r *Rows) Close() error {
 	if r.closed {
 		return nil
@@ -242,15 +273,27 @@ func (r *Rows) Close() error {
 	if r.s == nil || r.c.IsClosed() {
 		return nil
 	}
-	o, err := r.c.begin(context.Background(), "close rows", r)
+	o, err := r.c.enter(context.Background(), "close rows")
 	if err != nil {
 		return err
 	}
 	defer o.end()
-	return o.unwatched(func() error { return o.closeRows(r) })
+	return o.unwatched(func() error {
+		if err := o.parkOther(r); err != nil {
+			return err
+		}
+		return o.closeRows(r)
+	})
 }
 
+// closeRows reads the rest of a batch in flight, drops the rows read
+// ahead, closes the cursor, commits in an ANSI database outside Begin, and
+// releases a one-shot statement.
 func (o *op) closeRows(r *Rows) error {
+	r.held.reset()
+	if r.s.open == r {
+		r.s.open = nil
+	}
 	if r.inBatch {
 		if _, err := o.drain(r); err != nil {
 			return err

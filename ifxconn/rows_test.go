@@ -28,8 +28,8 @@ func fillTable(t *testing.T, c *Conn) {
 }
 
 // TestEarlyClose: closing Rows in the middle of a batch and of a result
-// drains what is in flight, closes the cursor, and leaves the connection
-// usable; a call while a batch is partly read fails with ErrBusy.
+// drains what is in flight (or drops the rows another call read ahead),
+// closes the cursor, and leaves the connection usable.
 func TestEarlyClose(t *testing.T) {
 	srv := startServer(t, ifxtest.Config{})
 	c := connect(t, testConfig(srv, "testdb"))
@@ -45,8 +45,8 @@ func TestEarlyClose(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := c.Exec(context.Background(), "EXECUTE PROCEDURE ifxtest_sleep(0)", nil); !errors.Is(err, ErrBusy) || !retryable(err) {
-		t.Errorf("Exec while a batch is partly read: %v, want ErrBusy", err)
+	if _, err := c.Exec(context.Background(), "EXECUTE PROCEDURE ifxtest_sleep(0)", nil); err != nil {
+		t.Errorf("Exec while a batch is partly read: %v", err)
 	}
 	if err := rows.Close(); err != nil {
 		t.Fatal(err)

@@ -33,6 +33,7 @@ type Stmt struct {
 	nullTypes []sqli.TypeCode // from SQ_IDESCRIBE, once asked
 	described bool            // SQ_CIDESCRIBE was answered
 	closed    bool
+	open      *Rows // the Rows over this statement's cursor until it closes, or nil
 }
 
 // Columns returns the result columns; it is empty for statements that
@@ -46,12 +47,15 @@ func (s *Stmt) NumParams() int { return s.numParams }
 // Type returns the statement type the server described (SQLI.md §5).
 func (s *Stmt) Type() sqli.StmtType { return s.typ }
 
-// returnsRows reports whether the statement runs through a cursor: a
-// SELECT, or a routine call that describes result columns (SQLI.md §5:
-// decide by statement type, not by column count, since an INSERT with
-// parameters describes columns too).
-func (s *Stmt) returnsRows() bool {
-	return s.typ == sqli.StmtSelect || s.typ == sqli.StmtExecuteProcedure && len(s.desc) > 0
+// returnsRows reports whether the statement runs through a cursor.
+func (s *Stmt) returnsRows() bool { return describesRows(s.typ, len(s.desc)) }
+
+// describesRows reports whether a statement of type typ described with
+// ncols columns runs through a cursor: a SELECT, or a routine call that
+// describes result columns (SQLI.md §5: decide by statement type, not by
+// column count, since an INSERT with parameters describes columns too).
+func describesRows(typ sqli.StmtType, ncols int) bool {
+	return typ == sqli.StmtSelect || typ == sqli.StmtExecuteProcedure && ncols > 0
 }
 
 // Prepare prepares sql in one round trip: SQ_PREPARE (with the '?' count),

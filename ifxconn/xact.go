@@ -15,7 +15,7 @@ import (
 // In an ANSI database a transaction is always open and nothing is sent. A
 // database without logging refuses with ErrNoTransactions, nothing sent.
 func (c *Conn) Begin(ctx context.Context) error {
-	if err := c.acquire(ctx, "begin", nil); err != nil {
+	if err := c.acquire(ctx, "begin"); err != nil {
 		return err
 	}
 	defer c.release()

@@ -23,10 +23,18 @@ const (
 )
 
 // The character codecs decode to string through the CodeSet passed to each
-// call, which must not be nil. Their encoders accept a string, or a []byte
-// read as UTF-8 text like a string, and fail when the code set cannot hold
-// a character or when the converted bytes exceed the column: lengths count
-// bytes after conversion, never characters, and nothing is cut.
+// call, which must not be nil. Their encoders accept two inputs:
+//
+//   - a string is text: it is converted from UTF-8 into the CodeSet (which
+//     must not be nil), failing when the code set cannot hold a character;
+//   - a []byte is raw bytes already in the database's code set: they are
+//     written unchanged, with no conversion and no validation (the server
+//     judges them), and the CodeSet is not used.
+//
+// Either way the bytes written must fit the column or bind: lengths count
+// bytes on the wire (after conversion, for a string), never characters; a
+// value too long is an error and nothing is cut. The NULL rules below
+// apply to raw bytes too.
 
 // charCodec is the codec of CHAR (0) and NCHAR (15), whose bytes are the
 // same (TYPES.md §5.9). In a row of either layout a value takes exactly the
@@ -366,24 +374,32 @@ func decodeText(t Type, b []byte, cs CodeSet) (any, error) {
 	return s, nil
 }
 
-// appendText appends v, a string or []byte, converted through cs, and
-// returns the number of bytes it took, which must not exceed limit. On error
-// it returns dst unchanged.
+// appendText appends v, a string converted through cs or a []byte as it
+// is (see the character codecs above), and returns the number of bytes it
+// took, which must not exceed limit. On error it returns dst unchanged.
 func appendText(dst []byte, t Type, v any, cs CodeSet, limit int) ([]byte, int, error) {
-	s, ok := textOf(v)
-	if !ok {
+	var out []byte
+	switch x := v.(type) {
+	case string:
+		if cs == nil {
+			return dst, 0, errNoCodeSet(charTypeName(t))
+		}
+		var err error
+		if out, err = cs.Append(dst, x); err != nil {
+			return dst, 0, fmt.Errorf("ifxtype: %s: %w", charTypeName(t), err)
+		}
+		if n := len(out) - len(dst); n > limit {
+			return dst, 0, fmt.Errorf("ifxtype: %s: value is %d bytes in code set %s, over the maximum of %d",
+				charTypeName(t), n, cs.Name(), limit)
+		}
+	case []byte:
+		if len(x) > limit {
+			return dst, 0, fmt.Errorf("ifxtype: %s: raw value is %d bytes, over the maximum of %d",
+				charTypeName(t), len(x), limit)
+		}
+		out = append(dst, x...)
+	default:
 		return dst, 0, errGoType(charTypeName(t), v, "a string or []byte")
-	}
-	if cs == nil {
-		return dst, 0, errNoCodeSet(charTypeName(t))
-	}
-	out, err := cs.Append(dst, s)
-	if err != nil {
-		return dst, 0, fmt.Errorf("ifxtype: %s: %w", charTypeName(t), err)
-	}
-	if n := len(out) - len(dst); n > limit {
-		return dst, 0, fmt.Errorf("ifxtype: %s: value is %d bytes in code set %s, over the maximum of %d",
-			charTypeName(t), n, cs.Name(), limit)
 	}
 	return out, len(out) - len(dst), nil
 }

@@ -264,7 +264,26 @@ func (d DateTime) String() string {
 // two; the fraction may have fewer digits than q holds ("12:34:56.5" is
 // half a second) or be left out, but never more. Surrounding spaces are
 // ignored. The result is valid.
+//
+// A zero q means: infer the qualifier from the form of s. The separators
+// between the fields say which fields s has (YEAR-MONTH-DAY
+// HOUR:MINUTE:SECOND.FRACTION), the digits after a '.' the FRACTION(n),
+// and a first field of four digits is a YEAR, of one or two any other
+// unit: "2026-05-04 12:34:56.123" is YEAR TO FRACTION(3), "05-04 12:34" MONTH
+// TO MINUTE, "12:34:56" HOUR TO SECOND, "34:56.5" MINUTE TO FRACTION(1),
+// "2026-05" YEAR TO MONTH, "123" FRACTION TO FRACTION(3). Two forms are
+// written by more than one qualifier; of those the one with the larger
+// first unit is read: "12:34" is HOUR TO MINUTE (not MINUTE TO SECOND)
+// and "2026" is YEAR TO YEAR (not FRACTION TO FRACTION(4)). One or two
+// digits alone (MONTH, DAY, HOUR, MINUTE, SECOND or FRACTION TO
+// FRACTION(n)) are refused: pass the qualifier. So ParseDateTime(d.String(),
+// 0) gives d back for every qualifier but MINUTE TO SECOND, the one-field
+// MONTH, DAY, HOUR, MINUTE and SECOND qualifiers, and FRACTION TO
+// FRACTION(1), (2) and (4).
 func ParseDateTime(s string, q Qualifier) (DateTime, error) {
+	if q == 0 {
+		return parseDateTimeText(s)
+	}
 	l, err := dateTimeLayout(q)
 	if err != nil {
 		return DateTime{}, fmt.Errorf("ifxtype: parse DATETIME %q: %w", s, err)
@@ -285,44 +304,15 @@ func ParseDateTime(s string, q Qualifier) (DateTime, error) {
 	return d, nil
 }
 
-// parseDateTimeText parses s in one of the forms YEAR TO DAY
-// ("2026-05-04"), YEAR TO HOUR, YEAR TO MINUTE, YEAR TO SECOND
-// ("2026-05-04 12:34:56") or YEAR TO FRACTION(n) ("2026-05-04
-// 12:34:56.123", n the fraction's digit count, 1 to 5), the qualifier
-// chosen by the shape of s.
-func parseDateTimeText(s string) (DateTime, error) {
-	s = strings.TrimSpace(s)
-	end := UnitDay
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		n := len(s) - i - 1
-		if n < 1 || n > 5 {
-			return DateTime{}, fmt.Errorf("ifxtype: parse DATETIME %q: %d fraction digits, DATETIME holds 1 to 5", s, n)
-		}
-		end = UnitSecond + TimeUnit(n)
-	} else {
-		switch strings.Count(s, ":") {
-		case 0:
-			if strings.Contains(s, " ") {
-				end = UnitHour
-			}
-		case 1:
-			end = UnitMinute
-		default:
-			end = UnitSecond
-		}
-	}
-	q, err := DateTimeQualifier(UnitYear, end)
-	if err != nil {
-		return DateTime{}, err
-	}
-	return ParseDateTime(s, q)
-}
-
 // Scan implements sql.Scanner. It accepts a DateTime (which must be
 // valid), a time.Time (as YEAR TO FRACTION(5), cut to 10µs as NewDateTime
-// does) and a string or []byte in the YEAR TO DAY … YEAR TO FRACTION(5)
-// forms of parseDateTimeText. NULL is refused: scan a nullable column into
-// sql.Null[DateTime].
+// does) and a string or []byte in the literal form of any qualifier, such
+// as a DATETIME cast to CHAR gives. The text is read with d's Qualifier
+// when that is valid and the text parses with it, which settles the forms
+// several qualifiers write (set it to MINUTE TO SECOND to read "12:34" so);
+// otherwise the qualifier is inferred from the text as ParseDateTime does
+// with a zero qualifier. NULL is refused: scan a nullable column into
+// sql.Null[DateTime]. On error d is unchanged.
 func (d *DateTime) Scan(src any) error {
 	var (
 		v   DateTime
@@ -334,9 +324,9 @@ func (d *DateTime) Scan(src any) error {
 	case time.Time:
 		v, err = NewDateTime(x, qualYearToFraction5)
 	case string:
-		v, err = parseDateTimeText(x)
+		v, err = scanDateTimeText(x, d.Qualifier)
 	case []byte:
-		v, err = parseDateTimeText(string(x))
+		v, err = scanDateTimeText(string(x), d.Qualifier)
 	case nil:
 		err = errors.New("ifxtype: cannot scan NULL into DateTime; use sql.Null[ifxtype.DateTime]")
 	default:
@@ -367,20 +357,13 @@ func (d DateTime) MarshalText() ([]byte, error) {
 	return []byte(d.String()), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler. When d already holds
-// a valid qualifier, the text is parsed with it (set the qualifier first to
-// read, say, "12:34" as HOUR TO MINUTE); otherwise the text must be one of
-// the YEAR TO DAY … YEAR TO FRACTION(5) forms, as in Scan.
+// UnmarshalText implements encoding.TextUnmarshaler as Scan reads text:
+// with d's Qualifier when it is valid and the text parses with it (set the
+// qualifier first to read, say, "12:34" as MINUTE TO SECOND), otherwise
+// with the qualifier the text's form implies (see ParseDateTime). On error
+// d is unchanged.
 func (d *DateTime) UnmarshalText(text []byte) error {
-	var (
-		v   DateTime
-		err error
-	)
-	if d.Qualifier.Valid() {
-		v, err = ParseDateTime(string(text), d.Qualifier)
-	} else {
-		v, err = parseDateTimeText(string(text))
-	}
+	v, err := scanDateTimeText(string(text), d.Qualifier)
 	if err != nil {
 		return err
 	}

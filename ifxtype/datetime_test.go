@@ -261,7 +261,7 @@ func TestDateTimeScan(t *testing.T) {
 		}
 	}
 	for _, src := range []any{
-		nil, 42, "2026-05-04 12:34:56.123456", "12:34", "2026-02-30", "2026-05-04 12:34:56:01",
+		nil, 42, "2026-05-04 12:34:56.123456", "12", "34:56", "2026-02-30", "2026-05-04 12:34:56:01",
 		DateTime{2026, 13, 1, 0, 0, 0, 0, dtYearToDay}, time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
 	} {
 		d := DateTime{Year: 7, Qualifier: 0x0400}
@@ -296,14 +296,18 @@ func TestDateTimeValueAndText(t *testing.T) {
 	if err := json.Unmarshal(j, &back); err != nil || back != d {
 		t.Fatalf("json.Unmarshal = %#v, %v", back, err)
 	}
-	// A preset qualifier reads a form the zero receiver could not.
-	hm := DateTime{Qualifier: dtHourToMinute}
-	if err := hm.UnmarshalText([]byte("12:34")); err != nil || hm != (DateTime{0, 0, 0, 12, 34, 0, 0, dtHourToMinute}) {
-		t.Fatalf("UnmarshalText(12:34) into HOUR TO MINUTE = %#v, %v", hm, err)
-	}
+	// A zero receiver infers HOUR TO MINUTE from "12:34"; a preset
+	// qualifier reads it as MINUTE TO SECOND (0x048A).
 	var zero DateTime
-	if err := zero.UnmarshalText([]byte("12:34")); err == nil {
-		t.Fatalf("UnmarshalText(12:34) into a zero DateTime = %#v, want an error", zero)
+	if err := zero.UnmarshalText([]byte("12:34")); err != nil || zero != (DateTime{0, 0, 0, 12, 34, 0, 0, dtHourToMinute}) {
+		t.Fatalf("UnmarshalText(12:34) into a zero DateTime = %#v, %v", zero, err)
+	}
+	ms := DateTime{Qualifier: 0x048A}
+	if err := ms.UnmarshalText([]byte("12:34")); err != nil || ms != (DateTime{0, 0, 0, 0, 12, 34, 0, 0x048A}) {
+		t.Fatalf("UnmarshalText(12:34) into MINUTE TO SECOND = %#v, %v", ms, err)
+	}
+	if err := zero.UnmarshalText([]byte("12")); err == nil {
+		t.Fatalf("UnmarshalText(12) = %#v; want an error: a number alone has five readings", zero)
 	}
 }
 
@@ -327,14 +331,19 @@ func TestDateTimeTimeRoundTrip(t *testing.T) {
 	}
 }
 
-// FuzzParseDateTime checks that whatever ParseDateTime accepts is valid
-// and prints as text that parses back to the same value.
+// FuzzParseDateTime checks that whatever ParseDateTime accepts, with a
+// qualifier or with none (0), is valid and prints as text that parses back
+// to the same value.
 func FuzzParseDateTime(f *testing.F) {
 	f.Add("2026-05-04 12:34:56.12345", uint16(dtYearToFrac5))
 	f.Add("12:34", uint16(dtHourToMinute))
 	f.Add("05-04 12:34:56.5", uint16(dtMonthToFrac3))
 	f.Add("02-29", uint16(0x0424))
 	f.Add("007", uint16(0x03CD))
+	// A zero qualifier: inferred from the text's form.
+	f.Add("05-04 12:34:56.123", uint16(0))
+	f.Add("12:34", uint16(0))
+	f.Add("2026", uint16(0))
 	f.Fuzz(func(t *testing.T, s string, q uint16) {
 		d, err := ParseDateTime(s, Qualifier(q))
 		if err != nil {

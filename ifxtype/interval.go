@@ -309,11 +309,23 @@ func intervalLayout(q Qualifier, ym bool) (fieldLayout, error) {
 func isYearMonth(q Qualifier) bool { return q.Start() <= UnitMonth }
 
 // ParseIntervalYM parses s as an INTERVAL of year-month qualifier q, which
-// the result keeps as its Qualifier, in its literal form: an optional '-', the leading field with one to its
-// precision's digits, then the later fields ("-3-06" for YEAR(4) TO MONTH,
-// "42" for MONTH(3) TO MONTH). A later MONTH must be 0..11. Surrounding
-// spaces are ignored.
+// the result keeps as its Qualifier, in its literal form: an optional '-',
+// the leading field with one to its precision's digits, then the later
+// fields ("-3-06" for YEAR(4) TO MONTH, "42" for MONTH(3) TO MONTH). A
+// later MONTH must be 0..11. Surrounding spaces are ignored.
+//
+// A zero q means: take the fields from the form of s, as String writes it
+// or a year-month INTERVAL cast to CHAR gives it: "-3-06" is years and
+// months, the years taking up to 18 digits; the result has no Qualifier.
+// A number alone, years or months alike, is refused: pass the qualifier.
 func ParseIntervalYM(s string, q Qualifier) (IntervalYM, error) {
+	if q == 0 {
+		v, err := parseYMText(s)
+		if err != nil {
+			return IntervalYM{}, fmt.Errorf("ifxtype: parse INTERVAL %q: %w", s, err)
+		}
+		return v, nil
+	}
 	l, err := intervalLayout(q, true)
 	if err != nil {
 		return IntervalYM{}, fmt.Errorf("ifxtype: parse INTERVAL %q: %w", s, err)
@@ -335,14 +347,41 @@ func parseYM(s string, l fieldLayout) (IntervalYM, error) {
 	return ymOf(fv, l)
 }
 
+// parseYMText parses year-month INTERVAL text by its form
+// (intervalTextLayout); the result has no Qualifier.
+func parseYMText(s string) (IntervalYM, error) {
+	l, err := intervalTextLayout(s, true)
+	if err != nil {
+		return IntervalYM{}, err
+	}
+	return parseYM(s, l)
+}
+
 // ParseIntervalDS parses s as an INTERVAL of day-time qualifier q, which
-// the result keeps as its Qualifier, in its literal form: an optional '-', the leading field with one to its
-// precision's digits, the later fields ("-3 04:05:06.12345" for DAY(5) TO
-// FRACTION(5), "123:45.6" for MINUTE(3) TO FRACTION(1)). Later fields must
-// be in range (hours 0..23, minutes and seconds 0..59); the fraction may
-// have fewer digits than q holds or be left out, never more. Surrounding
-// spaces are ignored.
+// the result keeps as its Qualifier, in its literal form: an optional '-',
+// the leading field with one to its precision's digits, the later fields
+// ("-3 04:05:06.12345" for DAY(5) TO FRACTION(5), "123:45.6" for
+// MINUTE(3) TO FRACTION(1)). Later fields must be in range (hours 0..23,
+// minutes and seconds 0..59); the fraction may have fewer digits than q
+// holds or be left out, never more. Surrounding spaces are ignored.
+//
+// A zero q means: take the fields from the form of s, as String writes it
+// or a day-time INTERVAL cast to CHAR gives it; the separators say which
+// fields s has (DAY HOUR:MINUTE:SECOND.FRACTION), the leading field takes
+// up to 18 digits and the fraction up to 9, and the result has no
+// Qualifier: "-3 04:05:06.5" is DAY TO FRACTION, "4 05" DAY TO HOUR,
+// "123:45:06" HOUR TO SECOND, "45:06.25" MINUTE TO FRACTION, "6.5" SECOND
+// TO FRACTION. "a:b" is read as hours and minutes (HOUR TO MINUTE, the
+// larger first unit), never as minutes and seconds; a number alone, which
+// could be any field, is refused: pass the qualifier.
 func ParseIntervalDS(s string, q Qualifier) (IntervalDS, error) {
+	if q == 0 {
+		v, err := parseDSText(s)
+		if err != nil {
+			return IntervalDS{}, fmt.Errorf("ifxtype: parse INTERVAL %q: %w", s, err)
+		}
+		return v, nil
+	}
 	l, err := intervalLayout(q, false)
 	if err != nil {
 		return IntervalDS{}, fmt.Errorf("ifxtype: parse INTERVAL %q: %w", s, err)
@@ -364,9 +403,44 @@ func parseDS(s string, l fieldLayout) (IntervalDS, error) {
 	return dsOf(fv, l)
 }
 
+// parseDSText parses day-time INTERVAL text by its form
+// (intervalTextLayout); the result has no Qualifier.
+func parseDSText(s string) (IntervalDS, error) {
+	l, err := intervalTextLayout(s, false)
+	if err != nil {
+		return IntervalDS{}, err
+	}
+	return parseDS(s, l)
+}
+
+// scanYMText reads year-month INTERVAL text for Scan and UnmarshalText:
+// with the qualifier preset when it is a year-month qualifier and the text
+// parses with it (the result keeps it), otherwise by the text's form.
+func scanYMText(s string, preset Qualifier) (IntervalYM, error) {
+	if preset.ValidInterval() && isYearMonth(preset) {
+		if v, err := ParseIntervalYM(s, preset); err == nil {
+			return v, nil
+		}
+	}
+	return parseYMText(s)
+}
+
+// scanDSText reads day-time INTERVAL text for Scan and UnmarshalText, as
+// scanYMText does.
+func scanDSText(s string, preset Qualifier) (IntervalDS, error) {
+	if preset.ValidInterval() && !isYearMonth(preset) {
+		if v, err := ParseIntervalDS(s, preset); err == nil {
+			return v, nil
+		}
+	}
+	return parseDSText(s)
+}
+
 // Scan implements sql.Scanner. It accepts an IntervalYM (Qualifier
-// included) and a string or []byte in the String form (no Qualifier). NULL
-// is refused: scan a nullable column into sql.Null[IntervalYM].
+// included) and a string or []byte in the String form or the literal form
+// of any year-month qualifier, read as UnmarshalText does. NULL is
+// refused: scan a nullable column into sql.Null[IntervalYM]. On error v is
+// unchanged.
 func (v *IntervalYM) Scan(src any) error {
 	var (
 		x   IntervalYM
@@ -376,9 +450,9 @@ func (v *IntervalYM) Scan(src any) error {
 	case IntervalYM:
 		x = s
 	case string:
-		x, err = parseYM(s, ymText)
+		x, err = scanYMText(s, v.Qualifier)
 	case []byte:
-		x, err = parseYM(string(s), ymText)
+		x, err = scanYMText(string(s), v.Qualifier)
 	case nil:
 		err = errors.New("cannot scan NULL into IntervalYM; use sql.Null[ifxtype.IntervalYM]")
 	default:
@@ -392,9 +466,10 @@ func (v *IntervalYM) Scan(src any) error {
 }
 
 // Scan implements sql.Scanner. It accepts an IntervalDS (which must be
-// valid; Qualifier included), a time.Duration, and a string or []byte in
-// the String form (those two with no Qualifier). NULL is refused: scan a
-// nullable column into sql.Null[IntervalDS].
+// valid; Qualifier included), a time.Duration (no Qualifier), and a string
+// or []byte in the String form or the literal form of any day-time
+// qualifier, read as UnmarshalText does. NULL is refused: scan a nullable
+// column into sql.Null[IntervalDS]. On error v is unchanged.
 func (v *IntervalDS) Scan(src any) error {
 	var (
 		x   IntervalDS
@@ -409,9 +484,9 @@ func (v *IntervalDS) Scan(src any) error {
 	case time.Duration:
 		x = IntervalDSFromDuration(s)
 	case string:
-		x, err = parseDS(s, dsText)
+		x, err = scanDSText(s, v.Qualifier)
 	case []byte:
-		x, err = parseDS(string(s), dsText)
+		x, err = scanDSText(string(s), v.Qualifier)
 	case nil:
 		err = errors.New("cannot scan NULL into IntervalDS; use sql.Null[ifxtype.IntervalDS]")
 	default:
@@ -438,10 +513,14 @@ func (v IntervalDS) Value() (driver.Value, error) {
 // MarshalText implements encoding.TextMarshaler with the String form.
 func (v IntervalYM) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
 
-// UnmarshalText implements encoding.TextUnmarshaler for the String form;
-// the result has no Qualifier.
+// UnmarshalText implements encoding.TextUnmarshaler. The text is read
+// with v's Qualifier when that is a year-month qualifier and the text
+// parses with it (the result keeps it; set it to MONTH(n) TO MONTH to read
+// "42" as months); otherwise by its form as ParseIntervalYM does with a
+// zero qualifier, with no Qualifier in the result, which is what the
+// String form gives back. On error v is unchanged.
 func (v *IntervalYM) UnmarshalText(text []byte) error {
-	x, err := parseYM(string(text), ymText)
+	x, err := scanYMText(string(text), v.Qualifier)
 	if err != nil {
 		return fmt.Errorf("ifxtype: unmarshal IntervalYM %q: %w", text, err)
 	}
@@ -458,10 +537,15 @@ func (v IntervalDS) MarshalText() ([]byte, error) {
 	return []byte(v.String()), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler for the String form;
-// the result has no Qualifier.
+// UnmarshalText implements encoding.TextUnmarshaler. The text is read
+// with v's Qualifier when that is a day-time qualifier and the text parses
+// with it (the result keeps it; set it to MINUTE(n) TO SECOND to read
+// "12:34" as minutes and seconds); otherwise by its form as
+// ParseIntervalDS does with a zero qualifier, with no Qualifier in the
+// result, which is what the String form gives back. On error v is
+// unchanged.
 func (v *IntervalDS) UnmarshalText(text []byte) error {
-	x, err := parseDS(string(text), dsText)
+	x, err := scanDSText(string(text), v.Qualifier)
 	if err != nil {
 		return fmt.Errorf("ifxtype: unmarshal IntervalDS %q: %w", text, err)
 	}

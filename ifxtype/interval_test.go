@@ -289,7 +289,7 @@ func TestIntervalScan(t *testing.T) {
 			t.Errorf("IntervalDS.Scan(%v) = %#v, %v", tc.src, v, err)
 		}
 	}
-	for _, src := range []any{nil, 1.5, "1:30", IntervalDS{Seconds: 1, Nanoseconds: -1}, IntervalYM{Months: 1}} {
+	for _, src := range []any{nil, 1.5, "90", "1:60", IntervalDS{Seconds: 1, Nanoseconds: -1}, IntervalYM{Months: 1}} {
 		v := IntervalDS{Seconds: 7, Nanoseconds: 0}
 		if err := v.Scan(src); err == nil || v != (IntervalDS{Seconds: 7, Nanoseconds: 0}) {
 			t.Errorf("IntervalDS.Scan(%#v) = %v leaving %v; want an error and no change", src, err, v)
@@ -349,6 +349,10 @@ func FuzzParseInterval(f *testing.F) {
 	f.Add("123:45.6", uint16(0x068B))
 	f.Add("1 02:03:04.5", uint16(0x144F))
 	f.Add("12345", uint16(0x05CF))
+	// A zero qualifier: the fields come from the text's form.
+	f.Add("12:34", uint16(0))
+	f.Add("-3 04:05:06.123456789", uint16(0))
+	f.Add("-3-06", uint16(0))
 	f.Fuzz(func(t *testing.T, s string, q uint16) {
 		if ym, err := ParseIntervalYM(s, Qualifier(q)); err == nil {
 			ivTextTrip(t, ym)

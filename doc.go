@@ -114,7 +114,7 @@
 //	BOOLEAN                                       bool
 //	DATE                                          time.Time, midnight UTC   *Date
 //	DATETIME YEAR TO …                            time.Time, UTC     *DateTime (as YEAR TO FRACTION(5))
-//	DATETIME without YEAR (HOUR TO MINUTE…)       DateTime           *DateTime (qualifier kept)
+//	DATETIME without YEAR (HOUR TO MINUTE…)       string "12:34"     *DateTime (qualifier from the text)
 //	INTERVAL                                      string "-3 04:05:06.5"   *IntervalYM, *IntervalDS
 //	NULL                                          nil                sql.Null[T], sql.NullString, …
 //
@@ -122,9 +122,10 @@
 // Scan can put text into *string, *float64 and sql.NullString as well as
 // into *Decimal and *IntervalDS, whose Scan methods read it exactly; it
 // cannot put a Decimal struct into a *string. A DATETIME without a year
-// stays a DateTime rather than becoming a time.Time on an invented date;
-// scan it into *DateTime or sql.Null[DateTime] (database/sql cannot put it
-// into a *string: use its String method).
+// comes back as its literal text rather than a time.Time on an invented
+// date; scan it into *string, or into *DateTime or sql.Null[DateTime] to
+// get its fields (for a one-field qualifier such as HOUR TO HOUR, whose
+// text "12" names no unit, set the destination's Qualifier first).
 //
 // *DateTime, *IntervalYM and *IntervalDS also scan text, such as a
 // DATETIME or INTERVAL cast to CHAR, in the literal form of any qualifier:

@@ -29,6 +29,10 @@ func TestErrorText(t *testing.T) {
 			`informix: SQLCODE -255 (ISAM 0): not in a transaction`},
 		{ifxconn.ServerError{SQLCode: -9999, ISAMCode: -1, Message: "thing"},
 			`informix: SQLCODE -9999 (ISAM -1): thing`},
+		{ifxconn.ServerError{SQLCode: -9998},
+			`informix: SQLCODE -9998 (ISAM 0)`},
+		{ifxconn.ServerError{SQLCode: -1214},
+			`informix: SQLCODE -1214 (ISAM 0): value too large for a SMALLINT`},
 	}
 	for _, tt := range tests {
 		e := newError(&tt.se)

@@ -81,7 +81,10 @@ func (r *rows) Next(dest []driver.Value) error {
 //     carry the qualifier.
 //   - DATETIME starting at YEAR becomes a time.Time in UTC (a DATETIME has
 //     no time zone); a DATETIME without a year (HOUR TO MINUTE, MONTH TO
-//     DAY) stays a DateTime, since a time.Time would invent a date.
+//     DAY) becomes its literal text ("12:34", "05-04"), since a time.Time
+//     would invent a date and a DateTime struct is not a driver.Value that
+//     *string accepts; *DateTime reads the text back (DateTime.Scan infers
+//     the qualifier, or uses the destination's).
 //   - SMALLFLOAT widens exactly to float64.
 //
 // Integers are int64, FLOAT float64, character types string, BOOLEAN bool,
@@ -98,7 +101,7 @@ func rowValue(v any) any {
 		if x.Qualifier.Start() == ifxtype.UnitYear {
 			return x.Time(time.UTC)
 		}
-		return x
+		return x.String()
 	case float32:
 		return float64(x)
 	}

@@ -121,7 +121,7 @@ func TestRowValue(t *testing.T) {
 		// 3 days 4h 5m 6.5s = 259200+14400+300+6 = 273906 s.
 		{"IntervalDS", IntervalDS{Seconds: 273906, Nanoseconds: 500000000}, "3 04:05:06.5"},
 		{"DATETIME YEAR TO SECOND", dt, time.Date(2026, 5, 4, 12, 34, 56, 0, time.UTC)},
-		{"DATETIME HOUR TO MINUTE", tod, tod},
+		{"DATETIME HOUR TO MINUTE", tod, "12:34"},
 		{"string", "ab   ", "ab   "},
 		{"bool", true, true},
 	}

@@ -82,7 +82,8 @@ func TestScanEveryType(t *testing.T) {
 		{"dt", "Null[time.Time]", ptr[sql.Null[time.Time]](), sql.Null[time.Time]{V: ts, Valid: true}},
 		{"hm", "*DateTime", ptr[DateTime](), hm},
 		{"hm", "Null[DateTime]", ptr[sql.Null[DateTime]](), sql.Null[DateTime]{V: hm, Valid: true}},
-		{"hm", "*any", ptr[any](), hm},
+		{"hm", "*any", ptr[any](), "12:34"},
+		{"hm", "*string", ptr[string](), "12:34"},
 		// 3 days 04:05:06 = 259200 + 14400 + 300 + 6 = 273906 s.
 		{"iv", "*IntervalDS", ptr[IntervalDS](), IntervalDS{Seconds: 273906}},
 		{"iv", "*string", ptr[string](), "3 04:05:06"},

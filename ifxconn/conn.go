@@ -73,9 +73,10 @@ func (c *Conn) IsClosed() bool { return c.closed.Load() }
 // Database describes the open database; it does not change after Connect.
 func (c *Conn) Database() DatabaseInfo { return c.db }
 
-// InTransaction reports whether Begin started a transaction that Commit or
-// Rollback has not ended. A transaction the server ended on its own (the
-// connection lost, poisoned or closed) ends it too.
+// InTransaction reports whether a transaction is open: started by Begin or
+// by a BEGIN WORK statement, and not yet ended by Commit, Rollback, or a
+// COMMIT WORK or ROLLBACK WORK statement. A transaction the server ended
+// on its own (the connection lost, poisoned or closed) ends it too.
 func (c *Conn) InTransaction() bool {
 	return c.txBegun && !c.IsClosed()
 }

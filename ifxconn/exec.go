@@ -52,6 +52,9 @@ func (o *op) exec(s *Stmt, args []Param) (Result, error) {
 		return Result{}, err
 	}
 	res, err := o.result(&a, s.sql)
+	if err == nil {
+		o.c.noteTxStatement(s.typ)
+	}
 	if cerr := o.autocommit(); err == nil {
 		err = cerr
 	}
@@ -113,6 +116,9 @@ func (o *op) command(sql string) (Result, error) {
 		return o.commandRows(sql)
 	}
 	res, err := o.result(&a, sql)
+	if err == nil && a.describe != nil {
+		o.c.noteTxStatement(a.describe.StatementType)
+	}
 	if cerr := o.autocommit(); err == nil {
 		err = cerr
 	}

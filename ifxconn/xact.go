@@ -115,3 +115,19 @@ func (o *op) autocommit() error {
 		return nil
 	})
 }
+
+// noteTxStatement follows a transaction that SQL statements began or ended
+// (BEGIN WORK, COMMIT WORK, ROLLBACK WORK run through Exec rather than
+// Begin, Commit and Rollback), from the statement type the server's
+// SQ_DESCRIBE reported, so that InTransaction tells the truth: a
+// connection pool then rolls back a transaction its last user began with
+// SQL and left open. ROLLBACK TO SAVEPOINT has its own type and leaves
+// the transaction open.
+func (c *Conn) noteTxStatement(typ sqli.StmtType) {
+	switch typ {
+	case sqli.StmtBeginWork:
+		c.txBegun, c.txPending, c.inTx = true, false, true
+	case sqli.StmtCommitWork, sqli.StmtRollbackWork:
+		c.txBegun, c.txPending, c.inTx = false, false, false
+	}
+}

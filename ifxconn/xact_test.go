@@ -55,6 +55,48 @@ func TestTransactions(t *testing.T) {
 	}
 }
 
+// TestTransactionStatements: BEGIN WORK, COMMIT WORK and ROLLBACK WORK run
+// as SQL open and end the transaction InTransaction reports (through
+// SQ_COMMAND without arguments, through a prepared statement with them),
+// and ROLLBACK TO SAVEPOINT leaves it open; Rollback then ends one begun
+// with SQL.
+func TestTransactionStatements(t *testing.T) {
+	srv := txServer(t)
+	ctx := context.Background()
+	c := connect(t, testConfig(srv, "logdb"))
+	mustExec(t, c, "CREATE TABLE txs_t (id INTEGER)")
+	steps := []struct {
+		sql  string
+		args []Param
+		inTx bool
+	}{
+		{"BEGIN WORK", nil, true},
+		{"INSERT INTO txs_t VALUES (?)", []Param{{Type: sqli.TypeInteger, Value: int32(1)}}, true},
+		{"SAVEPOINT s1", nil, true},
+		{"ROLLBACK TO SAVEPOINT s1", nil, true},
+		{"COMMIT WORK", nil, false},
+		{"BEGIN WORK", nil, true},
+		{"ROLLBACK WORK", nil, false},
+		{"BEGIN WORK", nil, true},
+	}
+	for _, st := range steps {
+		if _, err := c.Exec(ctx, st.sql, st.args); err != nil {
+			t.Fatalf("%s: %v", st.sql, err)
+		}
+		if c.InTransaction() != st.inTx {
+			t.Fatalf("after %s: InTransaction %v, want %v", st.sql, c.InTransaction(), st.inTx)
+		}
+	}
+	mustExec(t, c, "INSERT INTO txs_t VALUES (2)")
+	if err := c.Rollback(ctx); err != nil || c.InTransaction() {
+		t.Fatalf("Rollback of a transaction begun with SQL: %v, in transaction %v", err, c.InTransaction())
+	}
+	other := connect(t, testConfig(srv, "logdb"))
+	if n := queryInt(t, other, "SELECT SUM(id) FROM txs_t"); n != 1 {
+		t.Errorf("sum %d, want 1 (row 2 rolled back)", n)
+	}
+}
+
 // TestTransactionsNoLog: a database without logging refuses Begin with
 // ErrNoTransactions before sending anything, and stays usable.
 func TestTransactionsNoLog(t *testing.T) {

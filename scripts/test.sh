@@ -5,7 +5,7 @@
 # Windows, runs the race-enabled test suite (which includes each fuzz
 # target's committed seed corpus, the oracle scenarios of ./conformance
 # and the end-to-end suite of ./e2e against ifxtest), and a short smoke
-# run of every fuzz target. FUZZTIME (default 5000x: a count of
+# run of every fuzz target. FUZZTIME (default 20000x: a count of
 # executions, see below) sets the length of each fuzz run; FUZZTIME=0
 # skips the fuzz smoke runs.
 set -euo pipefail
@@ -44,7 +44,7 @@ go test -race -count=1 ./...
 # fuzz coordinator can report "context deadline exceeded" as a failure
 # when the deadline races a worker's last execution (golang/go#75804,
 # fixed in Go 1.27); a count has no deadline to race.
-fuzztime=${FUZZTIME:-5000x}
+fuzztime=${FUZZTIME:-20000x}
 if [ "$fuzztime" != "0" ]; then
 	step "fuzz smoke runs ($fuzztime each)"
 	for pkg in $(go list ./...); do

@@ -24,6 +24,11 @@ type compiler struct {
 	described []ifxtype.Type
 	extras    []extraValue
 	nextTab   int
+	// reads gathers the tables and rows the statement reads, for the
+	// session's isolation (isolation.go); depth is the nesting of the
+	// query being compiled, 1 for the statement's own SELECT.
+	reads readSet
+	depth int
 }
 
 // extraValue is a value the engine computes when the statement runs.

@@ -28,6 +28,7 @@ type insertPlan struct {
 	query   string        // for INSERT … SELECT: the converted query
 	params  []ifxtype.Type
 	extras  []extraValue
+	reads   readSet // what the query or the values' subqueries read
 }
 
 // writableTable finds the table a DML statement writes: -206 when absent,
@@ -100,7 +101,7 @@ func (c *compiler) compileInsert(cp *compiled, ins *sqlparse.Insert) (described,
 	if err != nil {
 		return described{}, err
 	}
-	p.params, p.extras = c.params, c.extras
+	p.params, p.extras, p.reads = c.params, c.extras, c.reads
 	cp.impl = p
 	d := described{stype: sqli.StmtInsert, params: c.paramTypes()}
 	if len(c.params) > 0 {
@@ -193,6 +194,7 @@ type updatePlan struct {
 	where   string // "" for every row
 	params  []ifxtype.Type
 	extras  []extraValue
+	reads   readSet // what its subqueries read
 }
 
 // compileUpdate compiles UPDATE; without WHERE its statement type is
@@ -206,6 +208,7 @@ func (c *compiler) compileUpdate(cp *compiled, up *sqlparse.Update) (described, 
 	if up.Alias != nil {
 		name = up.Alias.Name
 	}
+	c.depth++ // the statement is the query level; its subqueries are nested
 	src := c.tableSource(t, name)
 	sc := &scope{sources: []*source{src}}
 	p := &updatePlan{table: t, alias: src.alias}
@@ -234,7 +237,7 @@ func (c *compiler) compileUpdate(cp *compiled, up *sqlparse.Update) (described, 
 		}
 		p.where, stype = w.sql, sqli.StmtUpdate
 	}
-	p.params, p.extras = c.params, c.extras
+	p.params, p.extras, p.reads = c.params, c.extras, c.reads
 	cp.impl = p
 	return described{stype: stype, params: c.paramTypes()}, nil
 }
@@ -246,6 +249,7 @@ type deletePlan struct {
 	where  string
 	params []ifxtype.Type
 	extras []extraValue
+	reads  readSet // what its subqueries read
 }
 
 // compileDelete compiles DELETE; without WHERE its statement type is
@@ -255,6 +259,7 @@ func (c *compiler) compileDelete(cp *compiled, d *sqlparse.Delete) (described, e
 	if err != nil {
 		return described{}, err
 	}
+	c.depth++ // the statement is the query level; its subqueries are nested
 	src := c.tableSource(t, t.name)
 	sc := &scope{sources: []*source{src}}
 	p := &deletePlan{table: t, alias: src.alias}
@@ -266,7 +271,7 @@ func (c *compiler) compileDelete(cp *compiled, d *sqlparse.Delete) (described, e
 		}
 		p.where, stype = w.sql, sqli.StmtDelete
 	}
-	p.params, p.extras = c.params, c.extras
+	p.params, p.extras, p.reads = c.params, c.extras, c.reads
 	cp.impl = p
 	return described{stype: stype, params: c.paramTypes()}, nil
 }

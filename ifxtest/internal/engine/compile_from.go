@@ -41,6 +41,7 @@ func (c *compiler) tableRef(sc *scope, r sqlparse.TableRef) (string, error) {
 		}
 		src := c.tableSource(t, name)
 		sc.sources = append(sc.sources, src)
+		c.reads.addTable(t, c.depth > 1)
 		return t.sqlName + " AS " + src.alias, nil
 	case *sqlparse.JoinRef:
 		return c.join(sc, x)

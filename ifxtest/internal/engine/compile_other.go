@@ -114,10 +114,12 @@ func (c *compiler) compileSet(cp *compiled) (described, error) {
 	switch st := cp.ast.(type) {
 	case *sqlparse.SetIsolation:
 		d.stype = sqli.StmtSetIsolation
-		cp.impl = funcPlan(func(_ context.Context, s *Session) error {
-			s.isolation, s.lastCommitted = isolationName(st.Level), st.LastCommitted
-			return nil
-		})
+		cp.impl = funcPlan(func(_ context.Context, s *Session) error { return s.setIsolation(st) })
+	case *sqlparse.SetTransaction:
+		// sqlstype.h has no type of its own for SET TRANSACTION; it is
+		// described as SET ISOLATION, whose ANSI form it is [I].
+		d.stype = sqli.StmtSetIsolation
+		cp.impl = funcPlan(func(_ context.Context, s *Session) error { return s.setTransaction(st) })
 	case *sqlparse.SetLockMode:
 		d.stype = sqli.StmtSetLockMode
 		cp.impl = funcPlan(func(_ context.Context, s *Session) error { s.lockWait = st.Seconds; return nil })
@@ -134,9 +136,9 @@ func (c *compiler) compileSet(cp *compiled) (described, error) {
 }
 
 // isolationName maps the ANSI spellings of SET TRANSACTION to Informix's
-// levels (IBM Guide to SQL: Syntax, SET TRANSACTION: READ UNCOMMITTED is
-// DIRTY READ, READ COMMITTED is COMMITTED READ, SERIALIZABLE and
-// REPEATABLE READ are REPEATABLE READ).
+// levels (IBM Guide to SQL: Syntax, "Comparing SET TRANSACTION with SET
+// ISOLATION": READ UNCOMMITTED is DIRTY READ, READ COMMITTED is COMMITTED
+// READ, SERIALIZABLE and REPEATABLE READ are REPEATABLE READ).
 func isolationName(level string) string {
 	switch level {
 	case "READ UNCOMMITTED":

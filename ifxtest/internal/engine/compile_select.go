@@ -23,6 +23,8 @@ func (c *compiler) subquery(sc *scope, st *sqlparse.SelectStmt) (query, error) {
 
 // selectStmt compiles a whole query: its body, ORDER BY, FIRST and SKIP.
 func (c *compiler) selectStmt(parent *scope, st *sqlparse.SelectStmt) (query, error) {
+	c.depth++
+	defer func() { c.depth-- }()
 	var first *sqlparse.SelectCore
 	var q query
 	var core *scope
@@ -114,20 +116,28 @@ func (c *compiler) selectCore(parent *scope, core *sqlparse.SelectCore) (query, 
 		b.WriteString(it.sql + " AS c" + strconv.Itoa(i+1))
 	}
 	b.WriteString(from)
-	if err := c.whereGroupHaving(sc, core, items, &b); err != nil {
+	where, err := c.whereGroupHaving(sc, core, items, &b)
+	if err != nil {
 		return query{}, nil, err
+	}
+	if c.depth == 1 {
+		c.reads.addCore(sc, from, where)
 	}
 	return query{sql: b.String(), cols: cols}, sc, nil
 }
 
-func (c *compiler) whereGroupHaving(sc *scope, core *sqlparse.SelectCore, items []cexpr, b *strings.Builder) error {
+// whereGroupHaving compiles WHERE, GROUP BY and HAVING into b and returns
+// the WHERE clause ("" without one).
+func (c *compiler) whereGroupHaving(sc *scope, core *sqlparse.SelectCore, items []cexpr, b *strings.Builder) (string, error) {
+	where := ""
 	if core.Where != nil {
 		sc.aggOK = false
 		w, err := c.cond(sc, core.Where)
 		if err != nil {
-			return err
+			return "", err
 		}
-		b.WriteString(" WHERE " + w.sql)
+		where = w.sql
+		b.WriteString(" WHERE " + where)
 		sc.aggOK = true
 	}
 	if len(core.GroupBy) > 0 {
@@ -136,14 +146,14 @@ func (c *compiler) whereGroupHaving(sc *scope, core *sqlparse.SelectCore, items 
 			if n, ok := g.(*sqlparse.NumberLit); ok {
 				pos, err := strconv.Atoi(n.Text)
 				if err != nil || pos < 1 || pos > len(items) {
-					return syntaxAt(n.At, n.Text)
+					return "", syntaxAt(n.At, n.Text)
 				}
 				parts[i] = items[pos-1].sql
 				continue
 			}
 			e, err := c.expr(sc, g)
 			if err != nil {
-				return err
+				return "", err
 			}
 			parts[i] = e.sql
 		}
@@ -152,11 +162,11 @@ func (c *compiler) whereGroupHaving(sc *scope, core *sqlparse.SelectCore, items 
 	if core.Having != nil {
 		h, err := c.cond(sc, core.Having)
 		if err != nil {
-			return err
+			return "", err
 		}
 		b.WriteString(" HAVING " + h.sql)
 	}
-	return nil
+	return where, nil
 }
 
 // selectItems compiles the select list, expanding * and t.*.

@@ -16,6 +16,7 @@ type selectPlan struct {
 	cols   []ifxtype.Column
 	params []ifxtype.Type
 	extras []extraValue
+	reads  readSet
 }
 
 func (c *compiler) compileSelectStmt(cp *compiled, st *sqlparse.SelectStmt) (described, error) {
@@ -24,22 +25,25 @@ func (c *compiler) compileSelectStmt(cp *compiled, st *sqlparse.SelectStmt) (des
 		return described{}, err
 	}
 	if st.IntoTemp != nil {
-		p := &intoTempPlan{name: st.IntoTemp.Name, query: q, params: c.params, extras: c.extras}
+		p := &intoTempPlan{name: st.IntoTemp.Name, query: q, params: c.params, extras: c.extras, reads: c.reads}
 		cp.impl = p
 		return described{stype: sqli.StmtSelectIntoTemp, params: c.paramTypes()}, nil
 	}
-	p := &selectPlan{sql: q.sql, cols: q.cols, params: c.params, extras: c.extras}
+	p := &selectPlan{sql: q.sql, cols: q.cols, params: c.params, extras: c.extras, reads: c.reads}
 	cp.impl = p
 	return described{stype: sqli.StmtSelect, cols: q.cols, params: c.paramTypes(), cursor: true}, nil
 }
 
 // Cursor is an open cursor over a statement's rows. Rows are read from
 // SQLite one at a time as Next asks, so a cursor over a large table holds
-// one row in memory.
+// one row in memory; only a LAST COMMITTED read of rows other sessions
+// hold is materialised when it opens (lastCommittedRows), and served from
+// buf.
 type Cursor struct {
 	s      *Session
 	db     *database
 	rows   *sql.Rows
+	buf    [][]any
 	cols   []ifxtype.Column
 	cx     *convCtx
 	scan   []any
@@ -63,31 +67,48 @@ func (s *Session) Open(ctx context.Context, st *Statement, args []any) (*Cursor,
 	if !ok {
 		return nil, ifxErr(-363, "")
 	}
+	if err := s.beginStatement(c.ast); err != nil {
+		return nil, err
+	}
 	return qp.open(ctx, s, args)
 }
 
+// open runs the query under the session's isolation (awaitRead) and
+// opens a cursor over its rows.
 func (p *selectPlan) open(ctx context.Context, s *Session, args []any) (*Cursor, error) {
 	vals, err := s.bindValues(args, p.params, p.extras)
 	if err != nil {
 		return nil, err
 	}
+	snapshot, err := s.awaitRead(ctx, &p.reads, vals)
+	if err != nil {
+		return nil, err
+	}
 	db := s.db
-	db.mu.Lock()
-	rows, qerr := db.conn.QueryContext(context.Background(), p.sql, vals...)
-	if qerr == nil {
-		db.cursors++
+	cur := &Cursor{s: s, db: db, cols: p.cols, cx: s.convCtx(), scan: make([]any, len(p.cols))}
+	if snapshot {
+		cur.buf, err = s.lastCommittedRows(p.sql, vals, &p.reads, nil)
+	} else {
+		var qerr error
+		if cur.rows, qerr = db.conn.QueryContext(context.Background(), p.sql, vals...); qerr != nil {
+			err = s.sqliteError(qerr, nil)
+		} else {
+			db.cursors++
+		}
 	}
 	db.mu.Unlock()
-	if qerr != nil {
-		return nil, s.sqliteError(qerr, nil)
+	if err != nil {
+		return nil, err
 	}
-	cur := &Cursor{s: s, db: db, rows: rows, cols: p.cols, cx: s.convCtx(), scan: make([]any, len(p.cols))}
 	s.cursors[cur] = struct{}{}
-	if db.logging == ANSI && s.tx == nil {
+	if db.logging == ANSI {
 		// In an ANSI database a query, too, starts the implicit
 		// transaction (IBM Guide to SQL: Tutorial, ANSI-compliant
 		// databases: "any SQL statement begins a transaction").
-		s.tx = &txn{work: true}
+		if s.tx == nil {
+			s.tx = &txn{active: true}
+		}
+		s.tx.work = true
 	}
 	return cur, nil
 }
@@ -119,21 +140,8 @@ func (c *Cursor) Next(ctx context.Context) ([]any, error) {
 
 // fetch reads one row; the caller holds the database lock.
 func (c *Cursor) fetch() ([]any, error) {
-	if !c.rows.Next() {
-		err := c.rows.Err()
-		c.release()
-		c.done = true
-		if err != nil {
-			return nil, c.s.sqliteError(err, nil)
-		}
-		return nil, io.EOF
-	}
-	ptrs := make([]any, len(c.scan))
-	for i := range c.scan {
-		ptrs[i] = &c.scan[i]
-	}
-	if err := c.rows.Scan(ptrs...); err != nil {
-		return nil, internalError("scan row", err)
+	if err := c.read(); err != nil {
+		return nil, err
 	}
 	row := make([]any, len(c.cols))
 	for i, col := range c.cols {
@@ -144,6 +152,37 @@ func (c *Cursor) fetch() ([]any, error) {
 		row[i] = v
 	}
 	return row, nil
+}
+
+// read puts the next row's stored values in c.scan: from buf for a
+// materialised cursor, else from SQLite. After the last row it ends the
+// cursor with io.EOF.
+func (c *Cursor) read() error {
+	if c.rows == nil {
+		if len(c.buf) == 0 {
+			c.buf, c.done = nil, true
+			return io.EOF
+		}
+		c.scan, c.buf = c.buf[0], c.buf[1:]
+		return nil
+	}
+	if !c.rows.Next() {
+		err := c.rows.Err()
+		c.release()
+		c.done = true
+		if err != nil {
+			return c.s.sqliteError(err, nil)
+		}
+		return io.EOF
+	}
+	ptrs := make([]any, len(c.scan))
+	for i := range c.scan {
+		ptrs[i] = &c.scan[i]
+	}
+	if err := c.rows.Scan(ptrs...); err != nil {
+		return internalError("scan row", err)
+	}
+	return nil
 }
 
 // release closes the SQLite rows; the caller holds the database lock.

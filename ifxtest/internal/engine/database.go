@@ -40,6 +40,11 @@ type database struct {
 	cursors int      // open cursors, whose SQLite statements block DROP TABLE
 	doomed  []string // SQLite tables to drop once no cursor is open
 	nextTmp int64
+	// txns maps a session id to its open transaction once a statement
+	// has logged changes in it; undoSeq numbers their undo records in the
+	// order the statements ran (txn.go).
+	txns    map[int64]*txn
+	undoSeq int64
 
 	openSessions atomic.Int64
 	created      int64
@@ -66,7 +71,7 @@ func openDatabase(e *Engine, name string, dc DatabaseConfig) (*database, error) 
 	}
 	db := &database{e: e, name: name, logging: dc.Logging, locale: locale, cs: cs, pool: pool, conn: conn,
 		cat:   &catalog{tables: map[string]*table{}, indexes: map[string]*table{}, nextTabid: firstUserTabid},
-		locks: newLockTable(), stmts: map[string]*sql.Stmt{}, created: daysOfTime(e.now())}
+		locks: newLockTable(), stmts: map[string]*sql.Stmt{}, txns: map[int64]*txn{}, created: daysOfTime(e.now())}
 	if err := db.bootstrap(); err != nil {
 		db.close()
 		return nil, err

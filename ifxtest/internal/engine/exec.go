@@ -25,6 +25,9 @@ func (s *Session) Execute(ctx context.Context, st *Statement, args []any) (Resul
 	if !ok {
 		return Result{}, ifxErr(errSyntax, "")
 	}
+	if err := s.beginStatement(c.ast); err != nil {
+		return Result{}, err
+	}
 	res, err := ep.exec(ctx, s, args)
 	if err == nil {
 		s.lastRows = res.Rows
@@ -173,10 +176,14 @@ func (s *Session) sqliteError(err error, t *table) error {
 		return ifxErr(errBigintRange, "")
 	case strings.Contains(msg, "misuse of aggregate"), strings.Contains(msg, "no such column"),
 		strings.Contains(msg, "GROUP BY"), strings.Contains(msg, "aggregate functions are not allowed"),
-		strings.Contains(msg, "too many"), strings.Contains(msg, "too large"), strings.Contains(msg, "too big"):
+		strings.Contains(msg, "too many"), strings.Contains(msg, "too large"), strings.Contains(msg, "too big"),
+		strings.Contains(msg, "HAVING clause on a non-aggregate query"):
 		// A statement SQLite cannot run as compiled: an aggregate where
-		// none is allowed, or one past SQLite's limits (terms, depth,
-		// variables); Informix reports such statements as syntax errors.
+		// none is allowed, HAVING in a query without GROUP BY or
+		// aggregates, or one past SQLite's limits (terms, depth,
+		// variables); Informix reports such statements as syntax errors
+		// [I for HAVING: IBM's HAVING without GROUP BY makes the rows one
+		// group, which SQLite does not offer for such a query].
 		return ifxErr(errSyntax, "")
 	}
 	return internalError("run SQL", err)

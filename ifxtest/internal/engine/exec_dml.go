@@ -8,17 +8,22 @@ import (
 	"github.com/go-informix/informix/sqli"
 )
 
+// exec inserts the rows; the rows of INSERT … SELECT, and subqueries in
+// VALUES, are read under the session's isolation as a cursor reads them
+// (isolation.go).
 func (p *insertPlan) exec(ctx context.Context, s *Session, args []any) (Result, error) {
 	vals, err := s.bindValues(args, p.params, p.extras)
 	if err != nil {
 		return Result{}, err
 	}
-	db := s.db
-	db.mu.Lock()
-	defer db.mu.Unlock()
+	snapshot, err := s.awaitRead(ctx, &p.reads, vals)
+	if err != nil {
+		return Result{}, err
+	}
+	defer s.db.mu.Unlock()
 	var res Result
 	err = s.runStatement(func(log *stmtLog) error {
-		rows, err := p.sourceRows(s, vals)
+		rows, err := p.sourceRows(s, vals, snapshot)
 		if err != nil {
 			return err
 		}
@@ -37,15 +42,21 @@ func (p *insertPlan) exec(ctx context.Context, s *Session, args []any) (Result, 
 }
 
 // sourceRows produces the rows to insert, each value in the stored form of
-// its target column.
-func (p *insertPlan) sourceRows(s *Session, vals []any) ([][]any, error) {
+// its target column; snapshot reads them as LAST COMMITTED does.
+func (p *insertPlan) sourceRows(s *Session, vals []any, snapshot bool) ([][]any, error) {
+	read := s.db.queryAll
+	if snapshot {
+		read = func(s *Session, q string, vals []any, t *table) ([][]any, error) {
+			return s.lastCommittedRows(q, vals, &p.reads, t)
+		}
+	}
 	if p.query != "" {
-		return s.db.queryAll(s, p.query, vals, p.table)
+		return read(s, p.query, vals, p.table)
 	}
 	row := make([]any, len(p.values))
 	var evaluated []any
 	if p.evalSQL != "" {
-		rows, err := s.db.queryAll(s, p.evalSQL, vals, p.table)
+		rows, err := read(s, p.evalSQL, vals, p.table)
 		if err != nil {
 			return nil, err
 		}
@@ -146,7 +157,7 @@ func (s *Session) logInsert(t *table, rowid int64, log *stmtLog) {
 		return
 	}
 	db := s.db
-	log.addUndo(true, func() error {
+	log.addRowUndo(t.tabid, func() error {
 		_, err := db.exec("DELETE FROM "+t.sqlName+" WHERE rowid = ?", rowid)
 		return err
 	})
@@ -228,7 +239,7 @@ func (p *updatePlan) exec(ctx context.Context, s *Session, args []any) (Result, 
 	}
 	capture += " FROM " + p.table.sqlName + " AS " + p.alias + where
 	update := "UPDATE " + p.table.sqlName + " AS " + p.alias + " SET " + p.set + where
-	return s.writeRows(ctx, p.table, capture, vals, func(log *stmtLog, old [][]any) (Result, error) {
+	return s.writeRows(ctx, p.table, capture, vals, &p.reads, func(log *stmtLog, old [][]any) (Result, error) {
 		r, err := s.db.exec(update, vals...)
 		if err != nil {
 			return Result{}, s.updateError(err, p.table)
@@ -269,7 +280,7 @@ func (s *Session) logUpdate(t *table, setCols []int, old [][]any, log *stmtLog) 
 	}
 	q := "UPDATE " + t.sqlName + " SET " + strings.Join(sets, ", ") + " WHERE rowid = ?"
 	db := s.db
-	log.addUndo(true, func() error {
+	log.addRowUndo(t.tabid, func() error {
 		for _, row := range old {
 			if _, err := db.exec(q, append(row[1:len(row):len(row)], row[0])...); err != nil {
 				return err
@@ -287,7 +298,7 @@ func (p *deletePlan) exec(ctx context.Context, s *Session, args []any) (Result, 
 	where := whereSQL(p.where)
 	capture := "SELECT rowid, * FROM " + p.table.sqlName + " AS " + p.alias + where
 	del := "DELETE FROM " + p.table.sqlName + " AS " + p.alias + where
-	return s.writeRows(ctx, p.table, capture, vals, func(log *stmtLog, old [][]any) (Result, error) {
+	return s.writeRows(ctx, p.table, capture, vals, &p.reads, func(log *stmtLog, old [][]any) (Result, error) {
 		r, err := s.db.exec(del, vals...)
 		if err != nil {
 			return Result{}, s.sqliteError(err, p.table)
@@ -306,7 +317,7 @@ func (s *Session) logDelete(t *table, old [][]any, log *stmtLog) {
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(t.cols)+1), ", ")
 	q := "INSERT INTO " + t.sqlName + " (rowid, " + columnList(t) + ") VALUES (" + marks + ")"
 	db := s.db
-	log.addUndo(true, func() error {
+	log.addRowUndo(t.tabid, func() error {
 		for _, row := range old {
 			if _, err := db.exec(q, row...); err != nil {
 				return err
@@ -330,27 +341,26 @@ func columnList(t *table) string {
 // it fails at once in lock mode NOT WAIT with -244 and ISAM -107 ("record
 // is locked"), or waits for the lock in mode WAIT, up to the configured
 // seconds, then fails with -244 and ISAM -154 (SQLI.md §7.7 [W: S3]). A
-// cancelled ctx ends the wait with -213/-157.
-func (s *Session) writeRows(ctx context.Context, t *table, capture string, vals []any,
+// cancelled ctx ends the wait with -213/-157. The tables its subqueries
+// read (reads) are checked as a query reads them (checkReads), with the
+// same waiting.
+func (s *Session) writeRows(ctx context.Context, t *table, capture string, vals []any, reads *readSet,
 	apply func(log *stmtLog, old [][]any) (Result, error)) (Result, error) {
 	db := s.db
-	deadline := time.Time{}
-	if s.lockWait > 0 {
-		deadline = time.Now().Add(time.Duration(s.lockWait) * time.Second)
-	}
+	deadline := s.lockDeadline()
 	for {
 		db.mu.Lock()
 		var old [][]any
-		var err error
-		needRows := s.inTxLocked() || db.locks.othersHold(s.id, t.tabid)
-		if needRows {
-			if old, err = db.queryAll(s, capture, vals, t); err != nil {
-				db.mu.Unlock()
-				return Result{}, err
-			}
+		_, conflict, err := s.checkReads(reads, vals, false)
+		if err == nil && !conflict && (s.inTxLocked() || db.locks.othersHold(s.id, t.tabid)) {
+			old, err = db.queryAll(s, capture, vals, t)
+		}
+		if err != nil {
+			db.mu.Unlock()
+			return Result{}, err
 		}
 		rowids := firstColumn(old)
-		if db.locks.conflict(s.id, t.tabid, rowids) {
+		if conflict || db.locks.conflict(s.id, t.tabid, rowids) {
 			wake := db.locks.release
 			db.mu.Unlock()
 			if err := s.waitForLock(ctx, wake, deadline); err != nil {

@@ -3,28 +3,43 @@ package engine
 // lockKey names one row: the table's tabid and the row's SQLite rowid.
 type lockKey struct{ tabid, rowid int64 }
 
-// lockTable holds the exclusive row locks of one database: the rows that
-// sessions inserted, updated or deleted inside a transaction not yet ended.
-// Informix keeps such locks until COMMIT or ROLLBACK; another session that
-// wants to change a locked row fails at once in lock mode NOT WAIT, or
-// waits for the lock in mode WAIT [n] (SQLI.md §7.5, §7.7). It is guarded
-// by the database lock.
+// lockTable holds the row locks of one database until the transactions
+// that took them end. Exclusive locks are taken on the rows a transaction
+// inserts, updates or deletes; share locks on the rows a REPEATABLE READ
+// transaction reads (isolation.go). Informix keeps both until COMMIT or
+// ROLLBACK; a session that wants a row another holds fails at once in
+// lock mode NOT WAIT, or waits for the lock in mode WAIT [n] (SQLI.md
+// §7.5, §7.7). A writer conflicts with both kinds, a reader only with
+// exclusive locks (IBM Guide to SQL: Syntax, SET TRANSACTION: another
+// process is denied the update or delete of rows a Serializable or
+// Repeatable Read transaction has read). It is guarded by the database
+// lock.
 type lockTable struct {
-	owner   map[lockKey]int64          // row → session id
-	held    map[int64]map[lockKey]bool // session id → its rows
-	perTab  map[int64]map[int64]int    // tabid → session id → rows held
-	release chan struct{}              // closed, then replaced, whenever locks are released
+	excl, share lockSet
+	release     chan struct{} // closed, then replaced, whenever locks are released
+}
+
+// lockSet is one kind of row lock: the rows each session holds, and how
+// many it holds in each table, so that a table no other session holds
+// anything in is passed over without looking at its rows. Invariant: a
+// session's per-table count is the number of its rows of that table.
+type lockSet struct {
+	rows   map[int64]map[lockKey]bool // session id → its rows
+	perTab map[int64]map[int64]int    // tabid → session id → rows held
 }
 
 func newLockTable() *lockTable {
-	return &lockTable{owner: map[lockKey]int64{}, held: map[int64]map[lockKey]bool{},
-		perTab: map[int64]map[int64]int{}, release: make(chan struct{})}
+	return &lockTable{excl: newLockSet(), share: newLockSet(), release: make(chan struct{})}
 }
 
-// othersHold reports whether a session other than sess holds a lock in
-// table tabid, so that a writer need only look for conflicts then.
-func (lt *lockTable) othersHold(sess, tabid int64) bool {
-	for id, n := range lt.perTab[tabid] {
+func newLockSet() lockSet {
+	return lockSet{rows: map[int64]map[lockKey]bool{}, perTab: map[int64]map[int64]int{}}
+}
+
+// othersHold reports whether a session other than sess holds a lock of
+// this kind in table tabid.
+func (ls *lockSet) othersHold(sess, tabid int64) bool {
+	for id, n := range ls.perTab[tabid] {
 		if id != sess && n > 0 {
 			return true
 		}
@@ -32,73 +47,108 @@ func (lt *lockTable) othersHold(sess, tabid int64) bool {
 	return false
 }
 
-// conflict returns whether any of the rows is locked by another session.
-func (lt *lockTable) conflict(sess, tabid int64, rowids []int64) bool {
-	if !lt.othersHold(sess, tabid) {
-		return false
-	}
-	for _, r := range rowids {
-		if o, ok := lt.owner[lockKey{tabid, r}]; ok && o != sess {
+// heldByOther reports whether a session other than sess holds row k.
+func (ls *lockSet) heldByOther(sess int64, k lockKey) bool {
+	for id := range ls.perTab[k.tabid] {
+		if id != sess && ls.rows[id][k] {
 			return true
 		}
 	}
 	return false
 }
 
-// lock records the rows as locked by sess.
-func (lt *lockTable) lock(sess, tabid int64, rowids []int64) {
+// add records the rows as held by sess.
+func (ls *lockSet) add(sess, tabid int64, rowids []int64) {
 	if len(rowids) == 0 {
 		return
 	}
-	h := lt.held[sess]
+	h := ls.rows[sess]
 	if h == nil {
 		h = map[lockKey]bool{}
-		lt.held[sess] = h
+		ls.rows[sess] = h
 	}
-	pt := lt.perTab[tabid]
+	pt := ls.perTab[tabid]
 	if pt == nil {
 		pt = map[int64]int{}
-		lt.perTab[tabid] = pt
+		ls.perTab[tabid] = pt
 	}
 	for _, r := range rowids {
 		k := lockKey{tabid, r}
 		if !h[k] {
 			h[k] = true
-			lt.owner[k] = sess
 			pt[sess]++
 		}
 	}
 }
 
-// releaseAll frees every lock of sess and wakes the sessions waiting.
-func (lt *lockTable) releaseAll(sess int64) {
-	h := lt.held[sess]
+// drop frees every row sess holds and reports whether there was any.
+func (ls *lockSet) drop(sess int64) bool {
+	h := ls.rows[sess]
 	if len(h) == 0 {
-		return
+		return false
 	}
 	for k := range h {
-		delete(lt.owner, k)
-		if pt := lt.perTab[k.tabid]; pt != nil {
+		if pt := ls.perTab[k.tabid]; pt != nil {
 			delete(pt, sess)
 			if len(pt) == 0 {
-				delete(lt.perTab, k.tabid)
+				delete(ls.perTab, k.tabid)
 			}
 		}
 	}
-	delete(lt.held, sess)
+	delete(ls.rows, sess)
+	return true
+}
+
+// dropTable forgets the rows of a table that no longer exists.
+func (ls *lockSet) dropTable(tabid int64) {
+	for sess := range ls.perTab[tabid] {
+		for k := range ls.rows[sess] {
+			if k.tabid == tabid {
+				delete(ls.rows[sess], k)
+			}
+		}
+	}
+	delete(ls.perTab, tabid)
+}
+
+// othersHold reports whether a session other than sess holds a lock of
+// either kind in table tabid, so that a writer need only look for
+// conflicts then.
+func (lt *lockTable) othersHold(sess, tabid int64) bool {
+	return lt.excl.othersHold(sess, tabid) || lt.share.othersHold(sess, tabid)
+}
+
+// conflict reports whether a writer in session sess is kept off any of
+// the rows: another session holds it, exclusively or shared.
+func (lt *lockTable) conflict(sess, tabid int64, rowids []int64) bool {
+	ex, sh := lt.excl.othersHold(sess, tabid), lt.share.othersHold(sess, tabid)
+	if !ex && !sh {
+		return false
+	}
+	for _, r := range rowids {
+		k := lockKey{tabid, r}
+		if ex && lt.excl.heldByOther(sess, k) || sh && lt.share.heldByOther(sess, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// lock records the rows as exclusively locked by sess.
+func (lt *lockTable) lock(sess, tabid int64, rowids []int64) { lt.excl.add(sess, tabid, rowids) }
+
+// releaseAll frees every lock of sess and wakes the sessions waiting.
+func (lt *lockTable) releaseAll(sess int64) {
+	ex := lt.excl.drop(sess)
+	if sh := lt.share.drop(sess); !ex && !sh {
+		return
+	}
 	close(lt.release)
 	lt.release = make(chan struct{})
 }
 
 // dropTable forgets the locks in a table that no longer exists.
 func (lt *lockTable) dropTable(tabid int64) {
-	for sess := range lt.perTab[tabid] {
-		for k := range lt.held[sess] {
-			if k.tabid == tabid {
-				delete(lt.held[sess], k)
-				delete(lt.owner, k)
-			}
-		}
-	}
-	delete(lt.perTab, tabid)
+	lt.excl.dropTable(tabid)
+	lt.share.dropTable(tabid)
 }

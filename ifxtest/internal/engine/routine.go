@@ -73,12 +73,14 @@ func (p *sleepPlan) exec(ctx context.Context, s *Session, args []any) (Result, e
 }
 
 // intoTempPlan runs SELECT … INTO TEMP: it creates a temporary table with
-// the query's columns (all nullable) and fills it.
+// the query's columns (all nullable) and fills it, reading under the
+// session's isolation as a cursor does (isolation.go).
 type intoTempPlan struct {
 	name   sqlparse.Name
 	query  query
 	params []ifxtype.Type
 	extras []extraValue
+	reads  readSet
 }
 
 func (p *intoTempPlan) exec(ctx context.Context, s *Session, args []any) (Result, error) {
@@ -86,8 +88,11 @@ func (p *intoTempPlan) exec(ctx context.Context, s *Session, args []any) (Result
 	if err != nil {
 		return Result{}, err
 	}
+	snapshot, err := s.awaitRead(ctx, &p.reads, vals)
+	if err != nil {
+		return Result{}, err
+	}
 	db := s.db
-	db.mu.Lock()
 	defer db.mu.Unlock()
 	if s.tableExists(true, p.name.Name) {
 		return Result{}, &Error{SQLCode: errTableExists, Message: p.name.Name, Offset: p.name.At}
@@ -106,6 +111,9 @@ func (p *intoTempPlan) exec(ctx context.Context, s *Session, args []any) (Result
 		if err := s.createTable(t, log); err != nil {
 			return err
 		}
+		if snapshot {
+			return p.fillFromSnapshot(s, t, vals, &res)
+		}
 		r, err := db.exec("INSERT INTO "+t.sqlName+" "+p.query.sql, vals...)
 		if err != nil {
 			return s.sqliteError(err, t)
@@ -114,4 +122,21 @@ func (p *intoTempPlan) exec(ctx context.Context, s *Session, args []any) (Result
 		return nil
 	})
 	return res, err
+}
+
+// fillFromSnapshot fills the temporary table t with the query's rows as
+// LAST COMMITTED reads them.
+func (p *intoTempPlan) fillFromSnapshot(s *Session, t *table, vals []any, res *Result) error {
+	rows, err := s.lastCommittedRows(p.query.sql, vals, &p.reads, t)
+	if err != nil {
+		return err
+	}
+	ins := insertSQL(t)
+	for _, row := range rows {
+		if _, err := s.db.exec(ins, row...); err != nil {
+			return s.sqliteError(err, t)
+		}
+	}
+	res.Rows = int64(len(rows))
+	return nil
 }

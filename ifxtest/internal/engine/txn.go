@@ -13,10 +13,16 @@ import "strings"
 
 // undoRec undoes one change. sqlOnly marks a change to SQLite data, which
 // the statement savepoint already reverts when the statement itself
-// fails; the others are changes to the Go catalog.
+// fails; the others are changes to the Go catalog. tabid, when not 0,
+// marks the undo of row changes in that table, which a LAST COMMITTED
+// reader also replays, for a moment, to see the rows as they were
+// committed (lastcommitted.go); seq orders those replays across
+// sessions.
 type undoRec struct {
 	fn      func() error
 	sqlOnly bool
+	tabid   int64
+	seq     int64
 }
 
 // savepoint marks a position in the undo log.
@@ -35,6 +41,13 @@ type txn struct {
 	// ANSI database's implicit transaction starts with the first one.
 	work     bool
 	explicit bool // opened by BEGIN WORK
+	// active reports whether a query, DML or DDL statement has run, after
+	// which SET TRANSACTION is refused (-876).
+	active bool
+	// readOnly and isolation are what SET TRANSACTION set for this
+	// transaction alone ("" for isolation: the session's own level).
+	readOnly  bool
+	isolation string
 }
 
 // stmtLog collects what one statement changes.
@@ -46,6 +59,11 @@ type stmtLog struct {
 
 func (l *stmtLog) addUndo(sqlOnly bool, fn func() error) {
 	l.undo = append(l.undo, undoRec{fn: fn, sqlOnly: sqlOnly})
+}
+
+// addRowUndo logs the undo of row changes in table tabid.
+func (l *stmtLog) addRowUndo(tabid int64, fn func() error) {
+	l.undo = append(l.undo, undoRec{fn: fn, sqlOnly: true, tabid: tabid})
 }
 
 // Begin starts a transaction (SQ_BEGIN, and BEGIN WORK through SQL). In a
@@ -75,7 +93,12 @@ func (s *Session) beginWork() error {
 	case s.tx != nil && (s.tx.explicit || s.tx.work):
 		return ifxErr(errInTx, "")
 	}
-	s.tx = &txn{explicit: true, work: true}
+	if s.tx == nil {
+		s.tx = &txn{}
+	}
+	// An ANSI database's implicit transaction that nothing has run in yet
+	// becomes the explicit one and keeps what SET TRANSACTION set for it.
+	s.tx.explicit, s.tx.work = true, true
 	return nil
 }
 
@@ -98,9 +121,7 @@ func (s *Session) Commit() error {
 			}
 		}
 	}
-	s.tx = nil
-	s.db.locks.releaseAll(s.id)
-	s.db.reap()
+	s.endTx()
 	return first
 }
 
@@ -135,10 +156,17 @@ func (s *Session) rollbackLocked() error {
 	if s.tx != nil {
 		first = s.undoTo(0)
 	}
+	s.endTx()
+	return first
+}
+
+// endTx forgets the ended transaction, with its access mode and
+// isolation, and frees its locks; the caller holds db.mu.
+func (s *Session) endTx() {
 	s.tx = nil
+	delete(s.db.txns, s.id)
 	s.db.locks.releaseAll(s.id)
 	s.db.reap()
-	return first
 }
 
 // undoTo replays the undo log backwards down to mark.
@@ -281,7 +309,7 @@ func (s *Session) runStatement(fn func(log *stmtLog) error) error {
 // finishes it at once outside one.
 func (s *Session) keepStatement(log *stmtLog) {
 	if s.tx == nil && s.db.logging == ANSI {
-		s.tx = &txn{}
+		s.tx = &txn{active: true}
 	}
 	if s.tx == nil {
 		for _, fn := range log.onCommit {
@@ -290,7 +318,12 @@ func (s *Session) keepStatement(log *stmtLog) {
 		return
 	}
 	s.tx.work = true
+	for i := range log.undo {
+		s.db.undoSeq++
+		log.undo[i].seq = s.db.undoSeq
+	}
 	s.tx.undo = append(s.tx.undo, log.undo...)
+	s.db.txns[s.id] = s.tx
 	s.tx.onCommit = append(s.tx.onCommit, log.onCommit...)
 	byTab := map[int64][]int64{}
 	for _, k := range log.locks {

@@ -248,14 +248,25 @@ type ReleaseSavepoint struct {
 	Name string
 }
 
-// SetIsolation is SET ISOLATION [TO] level or SET TRANSACTION ISOLATION
-// LEVEL level. Level is one of "DIRTY READ", "COMMITTED READ", "CURSOR
-// STABILITY", "REPEATABLE READ", "READ UNCOMMITTED", "READ COMMITTED",
-// "SERIALIZABLE".
+// SetIsolation is SET ISOLATION [TO] level [RETAIN UPDATE LOCKS]. Level
+// is one of "DIRTY READ", "COMMITTED READ", "CURSOR STABILITY",
+// "REPEATABLE READ", or an ANSI spelling ("READ UNCOMMITTED", "READ
+// COMMITTED", "SERIALIZABLE"). LastCommitted is set only with COMMITTED
+// READ, the one level IBM's syntax allows LAST COMMITTED after (IBM Guide
+// to SQL: Syntax, SET ISOLATION).
 type SetIsolation struct {
 	Level         string
 	LastCommitted bool
-	Transaction   bool // the SET TRANSACTION form
+}
+
+// SetTransaction is SET TRANSACTION with one or both of its options, each
+// at most once and separated by a comma (IBM Guide to SQL: Syntax, SET
+// TRANSACTION): Access is "READ ONLY", "READ WRITE" or "" when not given;
+// Level is "READ UNCOMMITTED", "READ COMMITTED", "REPEATABLE READ",
+// "SERIALIZABLE" or "" when not given. At least one of them is set.
+type SetTransaction struct {
+	Access string
+	Level  string
 }
 
 // SetLockMode is SET LOCK MODE TO WAIT [n] | NOT WAIT. Seconds is -1 for
@@ -320,6 +331,7 @@ func (*RollbackWork) stmt()     {}
 func (*Savepoint) stmt()        {}
 func (*ReleaseSavepoint) stmt() {}
 func (*SetIsolation) stmt()     {}
+func (*SetTransaction) stmt()   {}
 func (*SetLockMode) stmt()      {}
 func (*SetOption) stmt()        {}
 func (*DatabaseStmt) stmt()     {}

@@ -194,17 +194,9 @@ func (p *parser) set() (Stmt, error) {
 	switch {
 	case p.acceptKw("isolation"):
 		p.acceptKw("to")
-		return p.isolationLevel(false)
-	case p.isKw("transaction"):
-		p.i++
-		if p.acceptKw("isolation") {
-			if err := p.expectKw("level"); err != nil {
-				return nil, err
-			}
-			return p.isolationLevel(true)
-		}
-		p.rest()
-		return &SetOption{Kind: "transaction"}, nil
+		return p.isolationLevel()
+	case p.acceptKw("transaction"):
+		return p.setTransaction()
 	case p.isKw("lock") && p.isKwAt(1, "mode"):
 		p.i += 2
 		return p.lockMode()
@@ -222,20 +214,31 @@ var isolationWords = [][]string{
 	{"read", "uncommitted"}, {"read", "committed"}, {"serializable"},
 }
 
-func (p *parser) isolationLevel(transaction bool) (Stmt, error) {
-	for _, words := range isolationWords {
-		ok := true
-		for i, w := range words {
-			ok = ok && p.isKwAt(i, w)
+// acceptWords consumes the keywords of words when they come next.
+func (p *parser) acceptWords(words []string) bool {
+	for i, w := range words {
+		if !p.isKwAt(i, w) {
+			return false
 		}
-		if !ok {
+	}
+	p.i += len(words)
+	return true
+}
+
+// isolationLevel reads the level of SET ISOLATION: DIRTY READ [WITH
+// WARNING], COMMITTED READ [LAST COMMITTED], CURSOR STABILITY or REPEATABLE
+// READ (and the ANSI spellings), then [RETAIN UPDATE LOCKS].
+func (p *parser) isolationLevel() (Stmt, error) {
+	for _, words := range isolationWords {
+		if !p.acceptWords(words) {
 			continue
 		}
-		p.i += len(words)
-		si := &SetIsolation{Level: strings.ToUpper(strings.Join(words, " ")), Transaction: transaction}
-		if p.isKw("last") && p.isKwAt(1, "committed") {
-			p.i += 2
-			si.LastCommitted = true
+		si := &SetIsolation{Level: strings.ToUpper(strings.Join(words, " "))}
+		switch si.Level {
+		case "COMMITTED READ":
+			si.LastCommitted = p.acceptWords([]string{"last", "committed"})
+		case "DIRTY READ":
+			p.acceptWords([]string{"with", "warning"})
 		}
 		if p.acceptKw("retain") {
 			if err := p.expectKw("update"); err != nil {
@@ -248,6 +251,46 @@ func (p *parser) isolationLevel(transaction bool) (Stmt, error) {
 		return si, nil
 	}
 	return nil, p.errHere("expected an isolation level")
+}
+
+// transactionLevels are the levels SET TRANSACTION ISOLATION LEVEL takes.
+var transactionLevels = [][]string{
+	{"read", "uncommitted"}, {"read", "committed"}, {"repeatable", "read"}, {"serializable"},
+}
+
+// setTransaction reads the options of SET TRANSACTION: READ ONLY | READ
+// WRITE and ISOLATION LEVEL level, separated by commas, each at most once.
+func (p *parser) setTransaction() (Stmt, error) {
+	st := &SetTransaction{}
+	for {
+		switch {
+		case st.Access == "" && p.acceptWords([]string{"read", "only"}):
+			st.Access = "READ ONLY"
+		case st.Access == "" && p.acceptWords([]string{"read", "write"}):
+			st.Access = "READ WRITE"
+		case st.Level == "" && p.acceptWords([]string{"isolation", "level"}):
+			level, err := p.transactionLevel()
+			if err != nil {
+				return nil, err
+			}
+			st.Level = level
+		default:
+			return nil, p.errHere("expected READ ONLY, READ WRITE or ISOLATION LEVEL")
+		}
+		if !p.isOp(",") {
+			return st, nil
+		}
+		p.i++
+	}
+}
+
+func (p *parser) transactionLevel() (string, error) {
+	for _, words := range transactionLevels {
+		if p.acceptWords(words) {
+			return strings.ToUpper(strings.Join(words, " ")), nil
+		}
+	}
+	return "", p.errHere("expected an isolation level")
 }
 
 func (p *parser) lockMode() (Stmt, error) {

@@ -112,7 +112,8 @@ func TestParseStatements(t *testing.T) {
 		{"savepoint s1 unique", &Savepoint{}, 0},
 		{"release savepoint s1", &ReleaseSavepoint{}, 0},
 		{"set isolation to committed read last committed", &SetIsolation{}, 0},
-		{"set transaction isolation level serializable", &SetIsolation{}, 0},
+		{"set transaction isolation level serializable", &SetTransaction{}, 0},
+		{"set transaction read only", &SetTransaction{}, 0},
 		{"set lock mode to wait 10", &SetLockMode{}, 0},
 		{"set pdqpriority 50", &SetOption{}, 0},
 		{"database stores", &DatabaseStmt{}, 0},
@@ -191,5 +192,52 @@ func TestParseQualifier(t *testing.T) {
 	dt := items[1].Expr.(*DateTimeLit)
 	if dt.Text != "2026-05-04 12:34:56.12345" || dt.Qual.End != "fraction" || dt.Qual.EndFrac != 5 {
 		t.Errorf("datetime literal = %+v", dt)
+	}
+}
+
+// TestSetIsolationAndTransaction checks the options SET ISOLATION and SET
+// TRANSACTION take (IBM Guide to SQL: Syntax, SET ISOLATION and SET
+// TRANSACTION: LAST COMMITTED only after COMMITTED READ; SET TRANSACTION's
+// access mode and isolation level each at most once, comma-separated).
+func TestSetIsolationAndTransaction(t *testing.T) {
+	tests := []struct {
+		text string
+		want Stmt // nil: a syntax error
+	}{
+		{"set isolation to committed read last committed", &SetIsolation{Level: "COMMITTED READ", LastCommitted: true}},
+		{"set isolation committed read retain update locks", &SetIsolation{Level: "COMMITTED READ"}},
+		{"set isolation to dirty read with warning", &SetIsolation{Level: "DIRTY READ"}},
+		{"set isolation to repeatable read", &SetIsolation{Level: "REPEATABLE READ"}},
+		{"set isolation to dirty read last committed", nil},
+		{"set isolation to repeatable read last committed", nil},
+		{"set transaction read only", &SetTransaction{Access: "READ ONLY"}},
+		{"set transaction read write", &SetTransaction{Access: "READ WRITE"}},
+		{"set transaction isolation level read committed", &SetTransaction{Level: "READ COMMITTED"}},
+		{"set transaction read only, isolation level serializable", &SetTransaction{Access: "READ ONLY", Level: "SERIALIZABLE"}},
+		{"set transaction isolation level read uncommitted, read write", &SetTransaction{Access: "READ WRITE", Level: "READ UNCOMMITTED"}},
+		{"set transaction isolation level repeatable read;", &SetTransaction{Level: "REPEATABLE READ"}},
+		{"set transaction", nil},
+		{"set transaction read only, read write", nil},
+		{"set transaction isolation level serializable, isolation level read committed", nil},
+		{"set transaction isolation level cursor stability", nil},
+		{"set transaction read only isolation level serializable", nil},
+		{"set transaction read only,", nil},
+	}
+	for _, tt := range tests {
+		p, err := Parse(tt.text)
+		if tt.want == nil {
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				t.Errorf("Parse(%q) = %#v, %v; want a syntax error", tt.text, p.Stmt, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.text, err)
+			continue
+		}
+		if !reflect.DeepEqual(p.Stmt, tt.want) {
+			t.Errorf("Parse(%q) = %#v, want %#v", tt.text, p.Stmt, tt.want)
+		}
 	}
 }

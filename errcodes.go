@@ -38,6 +38,9 @@ var sqlMessages = map[int]string{
 	-691:   "referential constraint: the parent key is missing",
 	-692:   "referential constraint: the key is still referenced by child rows",
 	-703:   "NULL value into a primary key column",
+	-876:   "SET TRANSACTION after the transaction's first statement",
+	-877:   "SET ISOLATION after SET TRANSACTION set the transaction's isolation",
+	-878:   "write in a READ ONLY transaction",
 	-908:   "connection to the database server failed",
 	-937:   "error in a user-defined routine",
 	-951:   "user unknown to the server, or login not allowed",
@@ -76,7 +79,8 @@ var isamMessages = map[int]string{
 // gives the pattern for -201, -206, -217, -239, -268, -391, -691, -692 and
 // -255; the other entries use the SQL standard's classes (22018 invalid
 // character value for cast, 22003 numeric value out of range, 22001
-// string data right truncation, 25001 active transaction, 28000 invalid
+// string data right truncation, 25001 active transaction, 25006
+// read-only SQL transaction, 28000 invalid
 // authorization, 3D000 invalid catalog name, 57014 query cancelled).
 var sqlStates = map[int]string{
 	100:   "02000",
@@ -96,6 +100,7 @@ var sqlStates = map[int]string{
 	-691:  "23503",
 	-692:  "23503",
 	-703:  "23502",
+	-878:  "25006",
 	-951:  "28000",
 	-952:  "28000",
 	-1213: "22018",

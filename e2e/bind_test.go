@@ -208,6 +208,34 @@ func TestCodeSets(t *testing.T) {
 	}
 }
 
+// TestCodeSetLiterals puts non-ASCII text in the statement itself: the
+// SQL text travels in the database's code set like a bound string, so a
+// literal and a parameter store the same value in an 8859-1 database
+// (LENGTH counts 3 characters in 'Åsa'), a WHERE with the literal finds
+// both rows, and a character the code set cannot hold is refused before
+// anything is sent.
+func TestCodeSetLiterals(t *testing.T) {
+	name := table(t, logged, "lit", "k INTEGER, v VARCHAR(20)")
+	db := open(t, logged)
+	mustExec(t, db, "INSERT INTO "+name+" VALUES (1, 'Åsa')")
+	mustExec(t, db, "INSERT INTO "+name+" VALUES (?, ?)", 2, "Åsa")
+	if n := queryInt(t, db, "SELECT COUNT(*) FROM "+name+" WHERE v = 'Åsa' AND LENGTH(v) = 3"); n != 2 {
+		t.Errorf("rows matching the literal 'Åsa' with 3 characters: %d, want 2", n)
+	}
+	var v string
+	if err := db.QueryRow("SELECT v FROM "+name+" WHERE k = 1").Scan(&v); err != nil || v != "Åsa" {
+		t.Errorf("literal read back as %q, %v", v, err)
+	}
+	_, err := db.Exec("INSERT INTO " + name + " VALUES (3, '€')")
+	var ie *informix.Error
+	if err == nil || errors.As(err, &ie) || !strings.Contains(err.Error(), "€") {
+		t.Errorf("€ in the statement text of an 8859-1 database: %v; want the driver's error naming €", err)
+	}
+	if n := queryInt(t, db, "SELECT COUNT(*) FROM "+name); n != 2 {
+		t.Errorf("%d rows after the refused statement, want 2", n)
+	}
+}
+
 func toString(v any) string {
 	if b, ok := v.([]byte); ok {
 		return string(b)

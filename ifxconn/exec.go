@@ -105,11 +105,15 @@ func (c *Conn) Exec(ctx context.Context, sql string, args []Param) (Result, erro
 // §6.1): a server that runs part of a routine and then fails would have
 // it run twice here.
 func (o *op) command(sql string) (Result, error) {
+	text, err := o.c.wireSQL(sql)
+	if err != nil {
+		return Result{}, o.fail(err)
+	}
 	if err := o.beginPending(); err != nil {
 		return Result{}, err
 	}
 	a := answer{what: "SQ_COMMAND"}
-	if err := o.roundTrip(&a, &sqli.Command{SQL: sql}, &sqli.NDescribe{}, &sqli.Execute{}, &sqli.Release{}); err != nil {
+	if err := o.roundTrip(&a, &sqli.Command{SQL: text}, &sqli.NDescribe{}, &sqli.Execute{}, &sqli.Release{}); err != nil {
 		return Result{}, err
 	}
 	if d := a.describe; d != nil && a.err != nil && a.done == nil && describesRows(d.StatementType, len(d.Columns)) {

@@ -77,8 +77,12 @@ func (o *op) prepare(sql string) (*Stmt, error) {
 	if n > 1<<15-1 {
 		return nil, o.fail(fmt.Errorf("%d parameter markers do not fit SQ_PREPARE's int16 count", n))
 	}
+	text, err := o.c.wireSQL(sql)
+	if err != nil {
+		return nil, o.fail(err)
+	}
 	a := answer{what: "SQ_PREPARE"}
-	if err := o.roundTrip(&a, &sqli.Prepare{ParamCount: int16(n), SQL: sql}, &sqli.NDescribe{}, &sqli.WantDone{}); err != nil {
+	if err := o.roundTrip(&a, &sqli.Prepare{ParamCount: int16(n), SQL: text}, &sqli.NDescribe{}, &sqli.WantDone{}); err != nil {
 		return nil, err
 	}
 	if a.err != nil {

@@ -10,9 +10,12 @@ package sqli
 // Layout: i16 tag.
 type Ack struct{}
 
+// Tag implements Message: it returns the message's tag.
 func (*Ack) Tag() Tag       { return TagAck }
 func (*Ack) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *Ack) Encode(e *Encoder) { e.Tag(TagAck) }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (*Ack) Decode(r *Reader) error { return r.Err() }

@@ -60,59 +60,158 @@ type BatchStart struct{}
 // BatchEnd (SQ_BATCHEND) closes a batch of executions.
 type BatchEnd struct{}
 
-func (*EOT) Tag() Tag        { return TagEOT }
-func (*NDescribe) Tag() Tag  { return TagNDescribe }
-func (*WantDone) Tag() Tag   { return TagWantDone }
-func (*Open) Tag() Tag       { return TagOpen }
-func (*Execute) Tag() Tag    { return TagExecute }
-func (*Close) Tag() Tag      { return TagClose }
-func (*Release) Tag() Tag    { return TagRelease }
-func (*Hold) Tag() Tag       { return TagHold }
-func (*AutoFree) Tag() Tag   { return TagAutoFree }
-func (*Scroll) Tag() Tag     { return TagScroll }
+// Tag implements Message: it returns the message's tag.
+func (*EOT) Tag() Tag { return TagEOT }
+
+// Tag implements Message: it returns the message's tag.
+func (*NDescribe) Tag() Tag { return TagNDescribe }
+
+// Tag implements Message: it returns the message's tag.
+func (*WantDone) Tag() Tag { return TagWantDone }
+
+// Tag implements Message: it returns the message's tag.
+func (*Open) Tag() Tag { return TagOpen }
+
+// Tag implements Message: it returns the message's tag.
+func (*Execute) Tag() Tag { return TagExecute }
+
+// Tag implements Message: it returns the message's tag.
+func (*Close) Tag() Tag { return TagClose }
+
+// Tag implements Message: it returns the message's tag.
+func (*Release) Tag() Tag { return TagRelease }
+
+// Tag implements Message: it returns the message's tag.
+func (*Hold) Tag() Tag { return TagHold }
+
+// Tag implements Message: it returns the message's tag.
+func (*AutoFree) Tag() Tag { return TagAutoFree }
+
+// Tag implements Message: it returns the message's tag.
+func (*Scroll) Tag() Tag { return TagScroll }
+
+// Tag implements Message: it returns the message's tag.
 func (*CIDescribe) Tag() Tag { return TagCIDescribe }
-func (*Begin) Tag() Tag      { return TagBegin }
+
+// Tag implements Message: it returns the message's tag.
+func (*Begin) Tag() Tag { return TagBegin }
+
+// Tag implements Message: it returns the message's tag.
 func (*CommitWork) Tag() Tag { return TagCommitWork }
-func (*DBClose) Tag() Tag    { return TagDBClose }
-func (*Exit) Tag() Tag       { return TagExit }
+
+// Tag implements Message: it returns the message's tag.
+func (*DBClose) Tag() Tag { return TagDBClose }
+
+// Tag implements Message: it returns the message's tag.
+func (*Exit) Tag() Tag { return TagExit }
+
+// Tag implements Message: it returns the message's tag.
 func (*BatchStart) Tag() Tag { return TagBatchStart }
-func (*BatchEnd) Tag() Tag   { return TagBatchEnd }
 
-func (m *EOT) Encode(e *Encoder)        { e.Tag(m.Tag()) }
-func (m *NDescribe) Encode(e *Encoder)  { e.Tag(m.Tag()) }
-func (m *WantDone) Encode(e *Encoder)   { e.Tag(m.Tag()) }
-func (m *Open) Encode(e *Encoder)       { e.Tag(m.Tag()) }
-func (m *Execute) Encode(e *Encoder)    { e.Tag(m.Tag()) }
-func (m *Close) Encode(e *Encoder)      { e.Tag(m.Tag()) }
-func (m *Release) Encode(e *Encoder)    { e.Tag(m.Tag()) }
-func (m *Hold) Encode(e *Encoder)       { e.Tag(m.Tag()) }
-func (m *AutoFree) Encode(e *Encoder)   { e.Tag(m.Tag()) }
-func (m *Scroll) Encode(e *Encoder)     { e.Tag(m.Tag()) }
+// Tag implements Message: it returns the message's tag.
+func (*BatchEnd) Tag() Tag { return TagBatchEnd }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *EOT) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *NDescribe) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *WantDone) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *Open) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *Execute) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *Close) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *Release) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *Hold) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *AutoFree) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *Scroll) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *CIDescribe) Encode(e *Encoder) { e.Tag(m.Tag()) }
-func (m *Begin) Encode(e *Encoder)      { e.Tag(m.Tag()) }
-func (m *CommitWork) Encode(e *Encoder) { e.Tag(m.Tag()) }
-func (m *DBClose) Encode(e *Encoder)    { e.Tag(m.Tag()) }
-func (m *Exit) Encode(e *Encoder)       { e.Tag(m.Tag()) }
-func (m *BatchStart) Encode(e *Encoder) { e.Tag(m.Tag()) }
-func (m *BatchEnd) Encode(e *Encoder)   { e.Tag(m.Tag()) }
 
-func (*EOT) Decode(r *Reader) error        { return r.Err() }
-func (*NDescribe) Decode(r *Reader) error  { return r.Err() }
-func (*WantDone) Decode(r *Reader) error   { return r.Err() }
-func (*Open) Decode(r *Reader) error       { return r.Err() }
-func (*Execute) Decode(r *Reader) error    { return r.Err() }
-func (*Close) Decode(r *Reader) error      { return r.Err() }
-func (*Release) Decode(r *Reader) error    { return r.Err() }
-func (*Hold) Decode(r *Reader) error       { return r.Err() }
-func (*AutoFree) Decode(r *Reader) error   { return r.Err() }
-func (*Scroll) Decode(r *Reader) error     { return r.Err() }
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *Begin) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *CommitWork) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *DBClose) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *Exit) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *BatchStart) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Encode implements Message: it appends the message, tag first, to e.
+func (m *BatchEnd) Encode(e *Encoder) { e.Tag(m.Tag()) }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*EOT) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*NDescribe) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*WantDone) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*Open) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*Execute) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*Close) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*Release) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*Hold) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*AutoFree) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*Scroll) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (*CIDescribe) Decode(r *Reader) error { return r.Err() }
-func (*Begin) Decode(r *Reader) error      { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*Begin) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (*CommitWork) Decode(r *Reader) error { return r.Err() }
-func (*DBClose) Decode(r *Reader) error    { return r.Err() }
-func (*Exit) Decode(r *Reader) error       { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*DBClose) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*Exit) Decode(r *Reader) error { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (*BatchStart) Decode(r *Reader) error { return r.Err() }
-func (*BatchEnd) Decode(r *Reader) error   { return r.Err() }
+
+// Decode implements Message: it reads the payload that follows the tag from r.
+func (*BatchEnd) Decode(r *Reader) error { return r.Err() }
 
 func (*EOT) clientMessage()        {}
 func (*EOT) serverMessage()        {}

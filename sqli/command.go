@@ -20,15 +20,18 @@ type Command struct {
 	SQL string
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*Command) Tag() Tag       { return TagCommand }
 func (*Command) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *Command) Encode(e *Encoder) {
 	e.Tag(TagCommand)
 	e.Int16(m.Reserved)
 	e.SQLText(m.SQL, "SQ_COMMAND text")
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *Command) Decode(r *Reader) error {
 	m.Reserved = r.Int16()
 	m.SQL = r.SQLText("SQ_COMMAND text")

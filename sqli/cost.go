@@ -15,15 +15,18 @@ type Cost struct {
 	EstimatedCost int32 // estimated cost (ESQL sqlerrd[3])
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*Cost) Tag() Tag       { return TagCost }
 func (*Cost) serverMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *Cost) Encode(e *Encoder) {
 	e.Tag(TagCost)
 	e.Int32(m.EstimatedRows)
 	e.Int32(m.EstimatedCost)
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *Cost) Decode(r *Reader) error {
 	m.EstimatedRows = r.Int32()
 	m.EstimatedCost = r.Int32()

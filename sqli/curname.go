@@ -13,14 +13,17 @@ type CurName struct {
 	Name string
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*CurName) Tag() Tag       { return TagCurName }
 func (*CurName) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *CurName) Encode(e *Encoder) {
 	e.Tag(TagCurName)
 	e.Char(m.Name, "SQ_CURNAME name")
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *CurName) Decode(r *Reader) error {
 	m.Name = r.String("SQ_CURNAME name")
 	return r.Err()

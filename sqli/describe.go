@@ -127,9 +127,11 @@ type DescribeColumn struct {
 	Length int32
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*Describe) Tag() Tag       { return TagDescribe }
 func (*Describe) serverMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *Describe) Encode(e *Encoder) {
 	e.Tag(TagDescribe)
 	m.encodeBody(e)
@@ -190,6 +192,7 @@ func (c *DescribeColumn) encode(e *Encoder, offset int) {
 	e.Int32(c.Length)
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *Describe) Decode(r *Reader) error {
 	m.StatementType = StmtType(r.Int16())
 	m.StatementID = r.Int16()

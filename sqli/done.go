@@ -27,9 +27,11 @@ const (
 	DoneLocaleChanged = 0x40 // the database locale differs from DB_LOCALE
 )
 
+// Tag implements Message: it returns the message's tag.
 func (*Done) Tag() Tag       { return TagDone }
 func (*Done) serverMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *Done) Encode(e *Encoder) {
 	e.Tag(TagDone)
 	e.Int16(m.Warnings)
@@ -43,6 +45,7 @@ func (m *Done) Encode(e *Encoder) {
 	e.Int32(m.Serial)
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *Done) Decode(r *Reader) error {
 	m.Warnings = r.Int16()
 	if r.Features.BigRowID {

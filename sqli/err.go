@@ -20,9 +20,11 @@ type ErrorResponse struct {
 // sqlcodeNoMessage is the one code whose SQ_ERR has no sqlerrm field [J: S2].
 const sqlcodeNoMessage = -368
 
+// Tag implements Message: it returns the message's tag.
 func (*ErrorResponse) Tag() Tag       { return TagErr }
 func (*ErrorResponse) serverMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *ErrorResponse) Encode(e *Encoder) {
 	e.Tag(TagErr)
 	e.Int16(m.SQLCode)
@@ -37,6 +39,7 @@ func (m *ErrorResponse) Encode(e *Encoder) {
 	}
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *ErrorResponse) Decode(r *Reader) error {
 	m.SQLCode = r.Int16()
 	m.ISAMCode = r.Int16()

@@ -12,14 +12,17 @@ type ID struct {
 	StatementID int16
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*ID) Tag() Tag       { return TagID }
 func (*ID) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *ID) Encode(e *Encoder) {
 	e.Tag(TagID)
 	e.Int16(m.StatementID)
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *ID) Decode(r *Reader) error {
 	m.StatementID = r.Int16()
 	return r.Err()

@@ -43,9 +43,11 @@ type IDescribeParam struct {
 	Length     int32    // encoded length (TYPES.md §2.1)
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*IDescribe) Tag() Tag       { return TagIDescribe }
 func (*IDescribe) serverMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *IDescribe) Encode(e *Encoder) {
 	e.Tag(TagIDescribe)
 	e.Count(len(m.Params), "SQ_IDESCRIBE count")
@@ -61,6 +63,7 @@ func (m *IDescribe) Encode(e *Encoder) {
 	}
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *IDescribe) Decode(r *Reader) error {
 	n := r.Count(r.limits.MaxBindValues, "SQ_IDESCRIBE count")
 	m.Params = nil

@@ -24,9 +24,11 @@ type InsertDone struct {
 	BigSerial int64
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*InsertDone) Tag() Tag       { return TagInsertDone }
 func (*InsertDone) serverMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *InsertDone) Encode(e *Encoder) {
 	if m.Serial8Null && m.Serial8 != 0 {
 		e.Failf("SQ_INSERTDONE: serial8 is both NULL and %d", m.Serial8)
@@ -41,6 +43,7 @@ func (m *InsertDone) Encode(e *Encoder) {
 	e.Int64(m.BigSerial)
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *InsertDone) Decode(r *Reader) error {
 	b := r.Bytes(Int8Size, Int8Size, "SQ_INSERTDONE serial8")
 	m.BigSerial = r.Int64()

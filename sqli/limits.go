@@ -68,6 +68,7 @@ type LimitError struct {
 	Got   int64  // the length read from the wire
 }
 
+// Error names the length, its cap and what it measured.
 func (e *LimitError) Error() string {
 	if e.Got < 0 {
 		return fmt.Sprintf("sqli: %s: negative length %d", e.What, e.Got)

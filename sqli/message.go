@@ -1,6 +1,9 @@
 package sqli
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Message is one SQLI message after login.
 type Message interface {
@@ -34,6 +37,7 @@ type UnknownTagError struct {
 	Direction string // "client" or "server": who sent it
 }
 
+// Error names the unknown tag.
 func (e *UnknownTagError) Error() string {
 	return fmt.Sprintf("sqli: unknown %s message tag %d (%v)", e.Direction, int16(e.Tag), e.Tag)
 }
@@ -43,16 +47,32 @@ func (e *UnknownTagError) Error() string {
 // message returned by Next is valid only until the next call.
 type ServerDecoder struct {
 	r    *Reader
-	msgs map[Tag]ServerMessage
+	msgs []ServerMessage // indexed by tag; nil for a tag without a message type
 }
 
 // NewServerDecoder returns a decoder of server messages read from r.
 func NewServerDecoder(r *Reader) *ServerDecoder {
-	d := &ServerDecoder{r: r, msgs: make(map[Tag]ServerMessage, len(serverMessages))}
-	for tag, mk := range serverMessages {
-		d.msgs[tag] = mk()
+	return &ServerDecoder{r: r, msgs: flyweights(serverMessages)}
+}
+
+// flyweights returns one message of each type in reg, indexed by tag, so
+// that a decoder finds a message by indexing rather than hashing.
+func flyweights[M Message](reg map[Tag]func() M) []M {
+	out := make([]M, slices.Max(sortedTags(reg))+1)
+	for tag, mk := range reg {
+		out[tag] = mk()
 	}
-	return d
+	return out
+}
+
+// lookup returns the message of tag in msgs, or false for a tag without
+// one.
+func lookup[M Message](msgs []M, tag Tag) (M, bool) {
+	var zero M
+	if tag < 0 || int(tag) >= len(msgs) || Message(msgs[tag]) == nil {
+		return zero, false
+	}
+	return msgs[tag], true
 }
 
 // Reader returns the underlying Reader.
@@ -64,7 +84,7 @@ func (d *ServerDecoder) Next() (ServerMessage, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, ok := d.msgs[tag]
+	m, ok := lookup(d.msgs, tag)
 	if !ok {
 		return nil, &UnknownTagError{Tag: tag, Direction: "server"}
 	}
@@ -78,16 +98,12 @@ func (d *ServerDecoder) Next() (ServerMessage, error) {
 // ServerDecoder, with the same reuse rule.
 type ClientDecoder struct {
 	r    *Reader
-	msgs map[Tag]ClientMessage
+	msgs []ClientMessage // indexed by tag; nil for a tag without a message type
 }
 
 // NewClientDecoder returns a decoder of client messages read from r.
 func NewClientDecoder(r *Reader) *ClientDecoder {
-	d := &ClientDecoder{r: r, msgs: make(map[Tag]ClientMessage, len(clientMessages))}
-	for tag, mk := range clientMessages {
-		d.msgs[tag] = mk()
-	}
-	return d
+	return &ClientDecoder{r: r, msgs: flyweights(clientMessages)}
 }
 
 // Reader returns the underlying Reader.
@@ -99,7 +115,7 @@ func (d *ClientDecoder) Next() (ClientMessage, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, ok := d.msgs[tag]
+	m, ok := lookup(d.msgs, tag)
 	if !ok {
 		return nil, &UnknownTagError{Tag: tag, Direction: "client"}
 	}

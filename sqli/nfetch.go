@@ -22,15 +22,18 @@ type NFetch struct {
 	ArraySize int16
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*NFetch) Tag() Tag       { return TagNFetch }
 func (*NFetch) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *NFetch) Encode(e *Encoder) {
 	e.Tag(TagNFetch)
 	e.Int32(m.BufferSize)
 	e.Int16(m.ArraySize)
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *NFetch) Decode(r *Reader) error {
 	m.BufferSize = r.Int32()
 	m.ArraySize = r.Int16()

@@ -12,15 +12,18 @@ type Prepare struct {
 	SQL string
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*Prepare) Tag() Tag       { return TagPrepare }
 func (*Prepare) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *Prepare) Encode(e *Encoder) {
 	e.Tag(TagPrepare)
 	e.Int16(m.ParamCount)
 	e.SQLText(m.SQL, "SQ_PREPARE text")
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *Prepare) Decode(r *Reader) error {
 	m.ParamCount = r.Int16()
 	m.SQL = r.SQLText("SQ_PREPARE text")

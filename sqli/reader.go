@@ -71,6 +71,27 @@ func (r *Reader) Failf(format string, args ...any) {
 // Buffered returns the number of bytes received but not yet read.
 func (r *Reader) Buffered() int { return r.end - r.start }
 
+// TupleBuffered reports whether the next message is an SQ_TUPLE whose
+// bytes have all arrived (SQLI.md §6.12: tag, i16 warnings, i32 length,
+// the payload and its pad), so that decoding it reads nothing from the
+// stream and cannot block. It reads nothing itself, and reports false for
+// a length the Limits refuse, leaving the error to the decoder.
+func (r *Reader) TupleBuffered() bool {
+	const head = 8 // tag, warnings, length
+	if r.err != nil || r.end-r.start < head {
+		return false
+	}
+	b := r.buf[r.start:r.end]
+	if Tag(binary.BigEndian.Uint16(b)) != TagTuple {
+		return false
+	}
+	n := int64(int32(binary.BigEndian.Uint32(b[4:])))
+	if n < 0 || n > int64(r.limits.MaxTuple) {
+		return false
+	}
+	return int64(len(b)) >= head+n+n%2
+}
+
 // ReadTag starts a new message and reads its tag. The bytes of the previous
 // message are released. A clean end of stream before the tag is io.EOF.
 func (r *Reader) ReadTag() (Tag, error) {

@@ -185,3 +185,58 @@ func TestWriterReportsPartialWrite(t *testing.T) {
 		t.Fatalf("a write of 0 bytes: %v", err)
 	}
 }
+
+// TestTupleBuffered: TupleBuffered reports an SQ_TUPLE only once every
+// byte of it, pad included, is buffered, and never reads. The tuple is
+// SQLI.md §6.12's layout written by hand: tag 00 0e, warnings 00 00,
+// length 00 00 00 03, "abc", one pad byte: 12 bytes.
+func TestTupleBuffered(t *testing.T) {
+	tuple := []byte{0x00, 0x0e, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 'a', 'b', 'c', 0x00}
+	for _, tc := range []struct {
+		name     string
+		stream   []byte
+		buffered int // bytes Peek makes arrive before the question
+		want     bool
+	}{
+		{"nothing buffered", tuple, 0, false},
+		{"header only", tuple, 8, false},
+		{"pad missing", tuple, 11, false},
+		{"whole tuple", tuple, 12, true},
+		{"an SQ_EOT", []byte{0x00, 0x0c, 0, 0, 0, 0, 0, 0}, 8, false},
+		{"length over the cap", []byte{0x00, 0x0e, 0x00, 0x00, 0x7f, 0xff, 0xff, 0xff}, 8, false},
+		{"negative length", []byte{0x00, 0x0e, 0x00, 0x00, 0xff, 0xff, 0xff, 0xfd}, 8, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := &countingReader{r: iotest.OneByteReader(bytes.NewReader(tc.stream))}
+			r := NewReader(src)
+			if tc.buffered > 0 && r.Peek(tc.buffered) == nil {
+				t.Fatal(r.Err())
+			}
+			reads := src.n
+			if got := r.TupleBuffered(); got != tc.want {
+				t.Errorf("TupleBuffered = %v, want %v", got, tc.want)
+			}
+			if src.n != reads {
+				t.Errorf("TupleBuffered read %d times", src.n-reads)
+			}
+			if !tc.want {
+				return
+			}
+			m, err := NewServerDecoder(r).Next()
+			if tp, ok := m.(*Tuple); err != nil || !ok || string(tp.Data) != "abc" || src.n != reads {
+				t.Errorf("decoded %v, %v after %d more reads; want the tuple \"abc\" without reading", m, err, src.n-reads)
+			}
+		})
+	}
+}
+
+// countingReader counts the Read calls made on r.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	c.n++
+	return c.r.Read(p)
+}

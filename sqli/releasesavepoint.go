@@ -10,13 +10,16 @@ type ReleaseSavepoint struct {
 	Name string
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*ReleaseSavepoint) Tag() Tag       { return TagReleaseSavepoint }
 func (*ReleaseSavepoint) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *ReleaseSavepoint) Encode(e *Encoder) {
 	encodeSavepointName(e, TagReleaseSavepoint, m.Name)
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *ReleaseSavepoint) Decode(r *Reader) error {
 	m.Name = r.String("SQ_SQLIRELSVPT name")
 	return r.Err()

@@ -38,9 +38,11 @@ type RetTypeColumn struct {
 	Length   int32    // the column's encoded length (TYPES.md §2.1), e.g. 128 for VARCHAR(128)
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*RetType) Tag() Tag       { return TagRetType }
 func (*RetType) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *RetType) Encode(e *Encoder) {
 	e.Tag(TagRetType)
 	e.Int16(retTypeFetch)
@@ -59,6 +61,7 @@ func (m *RetType) Encode(e *Encoder) {
 	}
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *RetType) Decode(r *Reader) error {
 	if dir := r.Int16(); r.Err() == nil && dir != retTypeFetch {
 		r.Failf("SQ_RET_TYPE direction %d: only 1 (fetch) is known (SQLI.md §6.8)", dir)

@@ -10,13 +10,16 @@ type RollbackSavepoint struct {
 	Name string
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*RollbackSavepoint) Tag() Tag       { return TagRollbackSavepoint }
 func (*RollbackSavepoint) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *RollbackSavepoint) Encode(e *Encoder) {
 	encodeSavepointName(e, TagRollbackSavepoint, m.Name)
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *RollbackSavepoint) Decode(r *Reader) error {
 	m.Name = r.String("SQ_SQLIRBACKSVPT name")
 	return r.Err()

@@ -23,9 +23,11 @@ type RollbackWork struct {
 	Bare bool
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*RollbackWork) Tag() Tag       { return TagRollbackWork }
 func (*RollbackWork) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *RollbackWork) Encode(e *Encoder) {
 	e.Tag(TagRollbackWork)
 	if !m.Bare {
@@ -33,6 +35,7 @@ func (m *RollbackWork) Encode(e *Encoder) {
 	}
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *RollbackWork) Decode(r *Reader) error {
 	m.Bare = !rollbackFieldFollows(r)
 	if !m.Bare {

@@ -15,9 +15,11 @@ type SetSavepoint struct {
 	Unique bool
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*SetSavepoint) Tag() Tag       { return TagSetSavepoint }
 func (*SetSavepoint) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *SetSavepoint) Encode(e *Encoder) {
 	encodeSavepointName(e, TagSetSavepoint, m.Name)
 	if m.Unique {
@@ -27,6 +29,7 @@ func (m *SetSavepoint) Encode(e *Encoder) {
 	}
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *SetSavepoint) Decode(r *Reader) error {
 	m.Name = r.String("SQ_SQLISETSVPT name")
 	switch u := r.Int16(); u {

@@ -34,9 +34,11 @@ type SFetch struct {
 	BufferSize int32
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*SFetch) Tag() Tag       { return TagSFetch }
 func (*SFetch) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *SFetch) Encode(e *Encoder) {
 	if m.Type < ScrollNext || m.Type > ScrollRelative {
 		e.Failf("SQ_SFETCH: scroll type %d is not one of 1 (NEXT) to 7 (RELATIVE)", m.Type)
@@ -48,6 +50,7 @@ func (m *SFetch) Encode(e *Encoder) {
 	e.Int32(m.BufferSize)
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *SFetch) Decode(r *Reader) error {
 	m.Type = ScrollType(r.Int16())
 	m.Target = r.Int32()

@@ -21,9 +21,11 @@ type SGKDescribe struct {
 	Describe
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*SGKDescribe) Tag() Tag       { return TagSGKDescribe }
 func (*SGKDescribe) serverMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *SGKDescribe) Encode(e *Encoder) {
 	e.Tag(TagSGKDescribe)
 	m.encodeBody(e)

@@ -18,14 +18,17 @@ type SGKPrepare struct {
 	ReturnKeys int16
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*SGKPrepare) Tag() Tag       { return TagSGKPrepare }
 func (*SGKPrepare) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *SGKPrepare) Encode(e *Encoder) {
 	e.Tag(TagSGKPrepare)
 	e.Int16(m.ReturnKeys)
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *SGKPrepare) Decode(r *Reader) error {
 	m.ReturnKeys = r.Int16()
 	return r.Err()

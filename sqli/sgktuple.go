@@ -19,9 +19,11 @@ type SGKTuple struct {
 	Tuple
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*SGKTuple) Tag() Tag       { return TagSGKTuple }
 func (*SGKTuple) serverMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *SGKTuple) Encode(e *Encoder) {
 	e.Tag(TagSGKTuple)
 	m.encodeBody(e)

@@ -13,14 +13,17 @@ type TupID struct {
 	Position int32
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*TupID) Tag() Tag       { return TagTupID }
 func (*TupID) serverMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *TupID) Encode(e *Encoder) {
 	e.Tag(TagTupID)
 	e.Int32(m.Position)
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *TupID) Decode(r *Reader) error {
 	m.Position = r.Int32()
 	return r.Err()

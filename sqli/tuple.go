@@ -12,9 +12,11 @@ type Tuple struct {
 	Data []byte
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*Tuple) Tag() Tag       { return TagTuple }
 func (*Tuple) serverMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *Tuple) Encode(e *Encoder) {
 	e.Tag(TagTuple)
 	m.encodeBody(e)
@@ -28,6 +30,7 @@ func (m *Tuple) encodeBody(e *Encoder) {
 	e.Pad(len(m.Data))
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *Tuple) Decode(r *Reader) error {
 	m.Warnings = r.Int16()
 	n := int64(r.Int32())

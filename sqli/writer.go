@@ -59,10 +59,16 @@ func (w *Writer) Flush() error {
 	return nil
 }
 
-// reset empties the queue, replacing a buffer that one large request grew,
-// so it does not stay pinned for the life of the connection.
+// keepBuffer is the largest queue a Writer keeps from one request to the
+// next. It holds a batch group of ifxconn (which closes a group once it
+// passes 64 KiB) without growing it again for every group, and a buffer
+// that one larger request grew is replaced, so that it does not stay
+// pinned for the life of the connection.
+const keepBuffer = 128 << 10
+
+// reset empties the queue, replacing a buffer grown over keepBuffer.
 func (w *Writer) reset() {
-	if cap(w.enc.buf) > 64<<10 {
+	if cap(w.enc.buf) > keepBuffer {
 		w.enc.buf = make([]byte, 0, 1024)
 	}
 	w.Discard()
@@ -76,6 +82,7 @@ type WriteError struct {
 	Err     error
 }
 
+// Error describes the failed write and whether any byte left.
 func (e *WriteError) Error() string {
 	if e.Written == 0 {
 		return fmt.Sprintf("sqli: nothing sent: %v", e.Err)
@@ -83,6 +90,7 @@ func (e *WriteError) Error() string {
 	return fmt.Sprintf("sqli: write failed after %d bytes: %v", e.Written, e.Err)
 }
 
+// Unwrap returns the write error of the socket.
 func (e *WriteError) Unwrap() error { return e.Err }
 
 // SafeToRetry reports whether no byte of the request left.

@@ -18,9 +18,11 @@ type XactStat struct {
 	OldLevel int16 // transaction level before the event
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*XactStat) Tag() Tag       { return TagXactStat }
 func (*XactStat) serverMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *XactStat) Encode(e *Encoder) {
 	e.Tag(TagXactStat)
 	e.Int16(m.Event)
@@ -28,6 +30,7 @@ func (m *XactStat) Encode(e *Encoder) {
 	e.Int16(m.OldLevel)
 }
 
+// Decode implements Message: it reads the payload that follows the tag from r.
 func (m *XactStat) Decode(r *Reader) error {
 	m.Event = r.Int16()
 	m.NewLevel = r.Int16()

@@ -22,6 +22,7 @@ type Error struct {
 	Message  string // the catalog message's parameter (sqlerrm): a table, column or token
 }
 
+// Error formats the codes and the message parameter.
 func (e *Error) Error() string {
 	if e.ISAMCode != 0 {
 		return fmt.Sprintf("informix error %d (ISAM %d): %s", e.SQLCode, e.ISAMCode, e.Message)

@@ -117,6 +117,21 @@ type Config struct {
 	TLSCertFile string
 	TLSKeyFile  string
 
+	// Replay lists the tables of replay mode, for benchmarks (see
+	// ReplayTable; BenchTables returns the built-in ones). They exist in
+	// every database, in front of the engine's tables. With a database
+	// open, a statement that starts with SELECT, has no INTO outside
+	// parentheses, and whose first FROM outside parentheses names a
+	// replay table first, is answered with all the table's rows and
+	// columns, whatever its select list, WHERE or ORDER BY say; a
+	// statement that starts with INSERT INTO a replay table is
+	// acknowledged as inserting one row per execution and stores nothing.
+	// The rows are encoded when the server starts, once for each code set
+	// of Databases, and sent byte for byte as an ordinary table holding
+	// them would send them. Every other statement goes to the engine,
+	// where replay tables do not exist (UPDATE or DELETE on one is -206).
+	Replay []ReplayTable
+
 	// WireLog, when set, receives every byte of every connection (see
 	// WireLog and DirWireLog).
 	WireLog WireLog
@@ -213,6 +228,25 @@ func loadTLS(base *tls.Config, certFile, keyFile string) (*tls.Config, error) {
 		return nil, errors.New("ifxtest: config: TLS is set but holds no certificate")
 	}
 	return cfg, nil
+}
+
+// codeSets returns the distinct code sets of the configured databases.
+func (r *resolved) codeSets() []ifxtype.CodeSet {
+	var out []ifxtype.CodeSet
+	seen := make(map[string]bool)
+	for _, db := range r.Databases {
+		locale := db.Locale
+		if locale == "" {
+			locale = DefaultLocale
+		}
+		cs, err := ifxtype.LookupCodeSet(locale)
+		if err != nil || seen[cs.Name()] {
+			continue // checked by resolve
+		}
+		seen[cs.Name()] = true
+		out = append(out, cs)
+	}
+	return out
 }
 
 // engineConfig returns the engine's configuration for r.

@@ -201,7 +201,7 @@ func (c *conn) dispatchStatement(m sqli.ClientMessage) error {
 	}
 	switch m := m.(type) {
 	case *sqli.NDescribe:
-		c.describe(s)
+		return c.describe(s)
 	case *sqli.WantDone:
 		c.wantDone()
 	case *sqli.CIDescribe:

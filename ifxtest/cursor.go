@@ -26,7 +26,15 @@ type cursor struct {
 	// 1-based position of the current row (0 before the first).
 	scrolled [][]byte
 	pos      int
+
+	// For a cursor over a replay table: the pre-encoded rows, and the
+	// index of the next row to send (replay_conn.go). rows is nil.
+	replay *replayResult
+	next   int
 }
+
+// isOpen reports whether cu is an open cursor.
+func (cu *cursor) isOpen() bool { return cu != nil && (cu.rows != nil || cu.replay != nil) }
 
 // close closes the engine's cursor.
 func (cu *cursor) close() {
@@ -34,6 +42,7 @@ func (cu *cursor) close() {
 		cu.rows.Close()
 		cu.rows = nil
 	}
+	cu.replay = nil
 }
 
 // open runs SQ_OPEN: the engine opens a cursor over the statement with
@@ -45,6 +54,10 @@ func (c *conn) open(s *stmt) error {
 		return c.sendError(&engine.Error{SQLCode: codeNotAvailable, Message: "statement returns no rows"})
 	}
 	s.closeCursor()
+	if s.replay != nil {
+		s.cursor = &cursor{replay: s.replay.result}
+		return nil
+	}
 	var rows *engine.Cursor
 	err := c.interruptible(func(ctx context.Context) error {
 		var err error
@@ -70,8 +83,11 @@ func (c *conn) open(s *stmt) error {
 // brings no row, so it sends one NFETCH more than there are batches.
 func (c *conn) fetch(s *stmt, bufSize int32) error {
 	cu := s.cursor
-	if cu == nil || cu.rows == nil {
+	if !cu.isOpen() {
 		return c.sendError(&engine.Error{SQLCode: codeFetchUnopened, Message: s.curName})
+	}
+	if cu.replay != nil {
+		return c.fetchReplay(cu, bufSize)
 	}
 	used, sent := 0, 0
 	err := c.interruptible(func(ctx context.Context) error {
@@ -106,11 +122,15 @@ func (c *conn) fetch(s *stmt, bufSize int32) error {
 // nextRow returns the next row of the cursor encoded for the wire: the row
 // held back by the previous batch, or the engine's next. At the end it
 // marks the cursor done and returns nil. The returned slice is the
-// caller's.
+// caller's, except that a replay cursor's rows are shared and must not
+// be modified.
 func (c *conn) nextRow(ctx context.Context, s *stmt, cu *cursor) ([]byte, error) {
 	if row := cu.pending; row != nil {
 		cu.pending = nil
 		return row, nil
+	}
+	if cu.replay != nil {
+		return cu.nextReplayRow(), nil
 	}
 	vals, err := cu.rows.Next(ctx)
 	if errors.Is(err, io.EOF) {

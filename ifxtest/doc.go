@@ -18,4 +18,8 @@
 // Informix types in its own catalog. Each choice where the public evidence
 // is silent or disagrees is named in a comment with the SQLI.md section or
 // the client observation it rests on.
+//
+// Replay mode (Config.Replay, ReplayTable, BenchTables) serves tables from
+// rows encoded once at start-up, so that a benchmark measures its clients
+// and not the server: a fetch answer is a copy of the next encoded rows.
 package ifxtest

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-informix/informix/ifxtest/internal/engine"
+	"github.com/go-informix/informix/ifxtype"
 	"github.com/go-informix/informix/sqli"
 )
 
@@ -64,8 +65,10 @@ func (c *conn) sendError(err error) error {
 // bytes (at a character boundary) so that it fits sqlerrm, whose
 // catalogue parameter is short. Characters the code set lacks are
 // replaced with '?'.
-func (c *conn) wireText(s string, limit int) string {
-	cs := c.codeSet()
+func (c *conn) wireText(s string, limit int) string { return wireTextIn(c.codeSet(), s, limit) }
+
+// wireTextIn returns s in code set cs as wireText does.
+func wireTextIn(cs ifxtype.CodeSet, s string, limit int) string {
 	var out []byte
 	for _, r := range s {
 		before := len(out)

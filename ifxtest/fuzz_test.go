@@ -51,6 +51,10 @@ func fuzzSeeds(f *testing.F) [][]byte {
 		{&sqli.Prepare{ParamCount: 2, SQL: "insert into f values (?, ?)"}, &sqli.NDescribe{}, &sqli.WantDone{}, &sqli.EOT{},
 			&sqli.ID{}, &sqli.CIDescribe{}, &sqli.EOT{}, &sqli.ID{}, bindOf(f, 1, "a"), &sqli.Execute{}},
 		{&sqli.Begin{}, &sqli.EOT{}, &sqli.RollbackWork{}, &sqli.EOT{}, &sqli.SetSavepoint{Name: "s"}},
+		{&sqli.Prepare{SQL: "select * from bench_lob"}, &sqli.NDescribe{}, &sqli.WantDone{}, &sqli.EOT{},
+			&sqli.ID{}, &sqli.CurName{Name: "c"}, &sqli.Open{}, &sqli.ID{}, &sqli.NFetch{BufferSize: 4096}},
+		{&sqli.Prepare{ParamCount: 2, SQL: "insert into bench_ins (id, name) values (?, ?)"}, &sqli.SGKPrepare{},
+			&sqli.NDescribe{}, &sqli.EOT{}, &sqli.ID{}, &sqli.CIDescribe{}, bindOf(f, 1, "a"), &sqli.Execute{}},
 	}
 	var seeds [][]byte
 	for _, g := range groups {
@@ -69,13 +73,15 @@ func fuzzSeeds(f *testing.F) [][]byte {
 
 // FuzzClientStream sends arbitrary bytes after a complete handshake and
 // checks that the server never hits a bug: whatever the bytes, it answers
-// or drops the connection.
+// or drops the connection. The server holds small replay tables too, so
+// that replay statements are fuzzed alongside the engine's.
 func FuzzClientStream(f *testing.F) {
 	for _, b := range fuzzSeeds(f) {
 		f.Add(b)
 	}
 	bugs := &bugLog{}
-	srv, err := Start(Config{Logf: bugs.logf})
+	replay := []ReplayTable{benchTable(f, BenchRows, 50), benchTable(f, BenchLOB, 3), benchTable(f, BenchIns, -1)}
+	srv, err := Start(Config{Logf: bugs.logf, Replay: replay})
 	if err != nil {
 		f.Fatal(err)
 	}

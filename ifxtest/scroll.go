@@ -18,7 +18,7 @@ import (
 // 7 are SQLI.md's inferred numbering (open question 11).
 func (c *conn) scrollFetch(s *stmt, m *sqli.SFetch) error {
 	cu := s.cursor
-	if cu == nil || cu.rows == nil {
+	if !cu.isOpen() {
 		return c.sendError(&engine.Error{SQLCode: codeFetchUnopened, Message: s.curName})
 	}
 	want, ok := scrollTarget(cu, m)

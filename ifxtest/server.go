@@ -15,9 +15,10 @@ import (
 // its own goroutine with its own engine session; the databases are shared.
 // The methods of a Server are safe for concurrent use.
 type Server struct {
-	cfg *resolved
-	ln  net.Listener
-	eng *engine.Engine
+	cfg    *resolved
+	ln     net.Listener
+	eng    *engine.Engine
+	replay replaySet // the replay tables by lower-case name; nil without any
 
 	ctx    context.Context // cancelled by Close; every connection's context derives from it
 	cancel context.CancelFunc
@@ -32,12 +33,17 @@ type Server struct {
 	once     sync.Once
 }
 
-// Start starts a server with cfg: it creates the databases, starts
-// listening and returns once connections can be accepted. Errors in cfg
-// (a duplicate database, bad TLS files, an address in use) are reported
+// Start starts a server with cfg: it creates the databases, encodes the
+// replay tables' rows, starts listening and returns once connections can
+// be accepted. Errors in cfg (a duplicate database, bad TLS files, a row
+// a replay table's columns cannot hold, an address in use) are reported
 // here.
 func Start(cfg Config) (*Server, error) {
 	r, err := cfg.resolve()
+	if err != nil {
+		return nil, err
+	}
+	replay, err := newReplaySet(r.Replay, r.codeSets())
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +57,7 @@ func Start(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("ifxtest: listen: %w", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &Server{cfg: r, ln: ln, eng: eng, ctx: ctx, cancel: cancel, conns: make(map[*conn]struct{})}
+	s := &Server{cfg: r, ln: ln, eng: eng, replay: replay, ctx: ctx, cancel: cancel, conns: make(map[*conn]struct{})}
 	s.wg.Add(1)
 	go s.acceptLoop()
 	return s, nil

@@ -42,6 +42,11 @@ type stmt struct {
 	scroll   bool // SQ_SCROLL: the cursor is scrollable (SQ_SFETCH)
 
 	cursor *cursor // the open cursor, nil if none
+
+	// replay is set for a statement on a replay table, which is answered
+	// without the engine (replay_conn.go); st is then built by the
+	// server, and has no plan.
+	replay *replayStmt
 }
 
 // closeCursor closes the statement's cursor, if one is open.
@@ -79,17 +84,30 @@ func (c *conn) prepare(text string) error {
 	if !ok {
 		return c.sendError(&engine.Error{SQLCode: codeTooManyStatements})
 	}
-	st, err := c.sess.Prepare(sql)
-	if err != nil {
-		return c.sendError(c.clientOffset(err, sql))
+	s, replayed, err := c.prepareReplay(id, sql)
+	if !replayed {
+		s, err = c.prepareEngine(id, sql)
 	}
-	s := &stmt{id: id, st: st}
-	if err := layOut(s); err != nil {
+	if s == nil || err != nil {
 		return err
 	}
 	c.stmts[id] = s
 	c.cur = s
 	return nil
+}
+
+// prepareEngine compiles sql with the engine as statement id. An Informix
+// error is sent, and the statement is then nil.
+func (c *conn) prepareEngine(id int16, sql string) (*stmt, error) {
+	st, err := c.sess.Prepare(sql)
+	if err != nil {
+		return nil, c.sendError(c.clientOffset(err, sql))
+	}
+	s := &stmt{id: id, st: st}
+	if err := layOut(s); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // decodeSQL converts statement text from the database code set, in which
@@ -125,22 +143,34 @@ func (c *conn) clientOffset(err error, sql string) error {
 }
 
 // describe answers SQ_NDESCRIBE with the SQ_DESCRIBE of the current
-// statement (SQLI.md §6.4).
-func (c *conn) describe(s *stmt) {
-	d := &sqli.Describe{
-		StatementType: s.st.Type,
-		StatementID:   s.id,
-		TupleSize:     s.tuple,
-		Columns:       make([]sqli.DescribeColumn, len(s.cols)),
+// statement (SQLI.md §6.4). A SELECT from a replay table sends its
+// description as encoded once (describeReplay).
+func (c *conn) describe(s *stmt) error {
+	if s.replay != nil && !s.replay.insert {
+		return c.describeReplay(s)
 	}
-	if !c.features.BigTuple && d.TupleSize > math.MaxInt16 {
+	c.w.Send(describeOf(s.st.Type, s.id, s.cols, s.tuple, c.features, c.codeSet()))
+	return nil
+}
+
+// describeOf builds the SQ_DESCRIBE of a statement of type typ and id id
+// whose rows have the laid-out columns cols and the tuple size tuple, for
+// a client with features f whose character data is in code set cs.
+func describeOf(typ sqli.StmtType, id int16, cols []ifxtype.Column, tuple int32, f sqli.Features, cs ifxtype.CodeSet) *sqli.Describe {
+	d := &sqli.Describe{
+		StatementType: typ,
+		StatementID:   id,
+		TupleSize:     tuple,
+		Columns:       make([]sqli.DescribeColumn, len(cols)),
+	}
+	if !f.BigTuple && d.TupleSize > math.MaxInt16 {
 		// Without feature 69 the tuple size is an i16 (SQLI.md §6.4);
 		// informix-driver, which does not offer 69, does not use it.
 		d.TupleSize = math.MaxInt16
 	}
-	for i, col := range s.cols {
+	for i, col := range cols {
 		d.Columns[i] = sqli.DescribeColumn{
-			Name:     c.wireText(col.Name, math.MaxInt32),
+			Name:     wireTextIn(cs, col.Name, math.MaxInt32),
 			Start:    col.Start,
 			Type:     col.Type.Code,
 			XID:      col.Type.XID,
@@ -149,7 +179,7 @@ func (c *conn) describe(s *stmt) {
 			Length:   col.Type.Length,
 		}
 	}
-	c.w.Send(d)
+	return d
 }
 
 // wantDone answers SQ_WANTDONE: SQ_DONE and SQ_COST for the statement just
@@ -173,7 +203,15 @@ func (c *conn) describeInput(s *stmt) {
 
 // bind decodes SQ_BIND's values into Go values for the engine (SQLI.md
 // §6.7). A value whose bytes do not decode is -1213, the conversion error.
+//
+// The values bound to a statement on a replay table are not decoded:
+// sqli.Bind has framed them, which keeps the stream in step, and nothing
+// uses them.
 func (c *conn) bind(s *stmt, m *sqli.Bind) error {
+	if s.replay != nil {
+		s.binds = nil
+		return nil
+	}
 	vals := make([]any, len(m.Values))
 	for i, v := range m.Values {
 		val, err := c.bindValue(v)
@@ -236,6 +274,10 @@ func (c *conn) execute(s *stmt) error {
 		// A statement returning rows runs through a cursor; ESQL's
 		// EXECUTE of a SELECT without INTO has nowhere to put them.
 		return c.sendError(&engine.Error{SQLCode: codeNotAvailable, Message: "statement returns rows; open a cursor"})
+	}
+	if s.replay != nil {
+		c.executeReplay(s)
+		return nil
 	}
 	var res engine.Result
 	err := c.interruptible(func(ctx context.Context) error {

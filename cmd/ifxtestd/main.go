@@ -7,11 +7,18 @@
 //	ifxtestd [-addr 127.0.0.1:9088] [-server NAME]
 //	         [-user NAME -password PASSWORD | -user NAME:PASSWORD ...]
 //	         [-db NAME[:nolog|:buffered|:unbuffered|:ansi][:LOCALE] ...]
-//	         [-tls-cert FILE -tls-key FILE] [-wirelog DIR] [-v]
+//	         [-tls-cert FILE -tls-key FILE] [-wirelog DIR] [-replay] [-v]
 //
 // -wirelog writes one annotated hex dump per connection into DIR (created
 // if missing; see ifxtest.DirWireLog), -v logs connections to standard
 // error.
+//
+// -replay serves the benchmark tables of ifxtest.BenchTables (bench_rows,
+// bench_wide, bench_one, bench_lob, bench_ins) in replay mode, in every
+// database, besides the databases' ordinary contents: a SELECT from one
+// of them is answered with rows encoded once at start-up, an INSERT into
+// one is acknowledged without being stored (ifxtest.Config.Replay).
+// Connecting, catalog queries and transactions work as without it.
 //
 // The first line it prints on standard output is "listening on ADDR", with
 // the address actually bound (so -addr 127.0.0.1:0 picks a free port). It
@@ -87,6 +94,7 @@ func parseFlags(args []string, stderr io.Writer) (ifxtest.Config, error) {
 	cert := fs.String("tls-cert", "", "PEM certificate file; serve TLS (with -tls-key)")
 	key := fs.String("tls-key", "", "PEM key file of -tls-cert")
 	wirelog := fs.String("wirelog", "", "directory to write one annotated hex dump per connection into")
+	replay := fs.Bool("replay", false, "serve the benchmark tables bench_rows, bench_wide, bench_one, bench_lob and bench_ins from pre-encoded rows")
 	verbose := fs.Bool("v", false, "log connections and dropped connections to standard error")
 	if err := fs.Parse(args); err != nil {
 		return ifxtest.Config{}, err
@@ -95,6 +103,9 @@ func parseFlags(args []string, stderr io.Writer) (ifxtest.Config, error) {
 		return ifxtest.Config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	cfg := ifxtest.Config{Addr: *addr, ServerName: *server, TLSCertFile: *cert, TLSKeyFile: *key}
+	if *replay {
+		cfg.Replay = ifxtest.BenchTables()
+	}
 	var err error
 	if cfg.Users, err = parseUsers(users, *password); err != nil {
 		return cfg, err

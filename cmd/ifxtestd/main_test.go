@@ -165,6 +165,20 @@ func TestParseFlags(t *testing.T) {
 	if want := map[string]string{"a": "pa", "b": "pb"}; !reflect.DeepEqual(cfg.Users, want) {
 		t.Errorf("users %v, want %v", cfg.Users, want)
 	}
+	if len(cfg.Replay) != 0 {
+		t.Errorf("replay tables without -replay: %d", len(cfg.Replay))
+	}
+	cfg, err = parseFlags([]string{"-replay"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, tb := range cfg.Replay {
+		names = append(names, tb.Name)
+	}
+	if want := []string{"bench_rows", "bench_wide", "bench_one", "bench_lob", "bench_ins"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("-replay tables %v, want %v", names, want)
+	}
 	for _, bad := range [][]string{
 		{"-user", ":x"}, {"-user", "a", "-user", "a:y"}, {"-db", "a:ansi:x:y"}, {"extra"}, {"-nosuch"},
 	} {

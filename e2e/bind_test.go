@@ -223,7 +223,7 @@ func TestCodeSetLiterals(t *testing.T) {
 		t.Errorf("rows matching the literal 'Åsa' with 3 characters: %d, want 2", n)
 	}
 	var v string
-	if err := db.QueryRow("SELECT v FROM "+name+" WHERE k = 1").Scan(&v); err != nil || v != "Åsa" {
+	if err := db.QueryRow("SELECT v FROM " + name + " WHERE k = 1").Scan(&v); err != nil || v != "Åsa" {
 		t.Errorf("literal read back as %q, %v", v, err)
 	}
 	_, err := db.Exec("INSERT INTO " + name + " VALUES (3, '€')")

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-informix/informix"
 )
@@ -305,5 +306,81 @@ func checkCleanNextUser(t *testing.T, db *sql.DB, name string) {
 	}
 	if n := queryInt(t, admin(t, logged), "SELECT COUNT(*) FROM "+name+" WHERE id = 1"); n != 0 {
 		t.Errorf("the abandoned row is there (%d)", n)
+	}
+}
+
+// TestDeadlock runs two transactions into a deadlock: each updates a row,
+// then each updates the other's row. The server finds the cycle when the
+// second would start to wait and fails that statement at once, long
+// before the 10-second lock wait, with ISAM -143 (IBM Guide to SQL:
+// Tutorial, "Handle a deadlock"): an error matching informix.ErrDeadlock,
+// not ErrLockTimeout. Its transaction stays open; once the application
+// rolls it back, the other transaction's update goes through. Which of the
+// two fails depends on which waits first (the first to update is given a
+// head start), so the test accepts either.
+func TestDeadlock(t *testing.T) {
+	name := table(t, logged, "deadlock", "id INTEGER PRIMARY KEY, v INTEGER")
+	db := open(t, logged, "lock_wait=10")
+	mustExec(t, db, "INSERT INTO "+name+" VALUES (1, 0)")
+	mustExec(t, db, "INSERT INTO "+name+" VALUES (2, 0)")
+	update := "UPDATE " + name + " SET v = ? WHERE id = ?"
+	txs := make([]*sql.Tx, 2)
+	for i := range txs {
+		tx, err := db.Begin()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Rollback()
+		txs[i] = tx
+		mustExec(t, tx, update, i+1, i+1) // transaction i+1 locks row i+1
+	}
+	type outcome struct {
+		err, rollback error
+		took          time.Duration
+	}
+	results := []chan outcome{make(chan outcome, 1), make(chan outcome, 1)}
+	cross := func(i int) {
+		var o outcome
+		start := time.Now()
+		_, o.err = txs[i].Exec(update, i+1, 2-i) // now the other row
+		o.took = time.Since(start)
+		if errors.Is(o.err, informix.ErrDeadlock) {
+			o.rollback = txs[i].Rollback()
+		}
+		results[i] <- o
+	}
+	go cross(0)
+	time.Sleep(300 * time.Millisecond)
+	go cross(1)
+	var got [2]outcome
+	for i, ch := range results {
+		select {
+		case got[i] = <-ch:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("transaction %d's update of the other row did not finish", i+1)
+		}
+	}
+	winner := -1
+	for i, o := range got {
+		switch {
+		case o.err == nil:
+			winner = i
+		case !errors.Is(o.err, informix.ErrDeadlock) || errors.Is(o.err, informix.ErrLockTimeout):
+			t.Errorf("transaction %d: %v; want an error matching ErrDeadlock only", i+1, o.err)
+		case o.took > 5*time.Second:
+			t.Errorf("transaction %d's deadlock took %v, want far less than the 10 s lock wait", i+1, o.took)
+		case o.rollback != nil:
+			t.Errorf("rollback of transaction %d after the deadlock: %v", i+1, o.rollback)
+		}
+	}
+	if winner < 0 || got[1-winner].err == nil {
+		t.Fatalf("outcomes %v, %v; want one deadlock and one update that goes through", got[0].err, got[1].err)
+	}
+	if err := txs[winner].Commit(); err != nil {
+		t.Fatal(err)
+	}
+	// The transaction that went through set both rows to its number.
+	if n := queryInt(t, db, "SELECT COUNT(*) FROM "+name+" WHERE v = ?", winner+1); n != 2 {
+		t.Errorf("%d rows hold transaction %d's value, want both", n, winner+1)
 	}
 }

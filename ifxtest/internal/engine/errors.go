@@ -66,6 +66,7 @@ const (
 	isamDuplicate   = -100 // duplicate value for a record with unique key
 	isamLocked      = -107 // record is locked
 	isamNoRecord    = -111 // no record found
+	isamDeadlock    = -143 // deadlock detected
 	isamLockTimeout = -154 // Lock Timeout Expired
 	isamInterrupted = -157 // Interrupted ISAM call
 )

@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/go-informix/informix/sqli"
 )
@@ -337,13 +336,15 @@ func columnList(t *table) string {
 
 // writeRows runs an UPDATE or DELETE under Informix's row locks. It reads
 // the rows the statement will touch (their old values, when a transaction
-// keeps them for undo); when another session holds a lock on one of them,
+// keeps them for undo); when other sessions hold a lock on one of them,
 // it fails at once in lock mode NOT WAIT with -244 and ISAM -107 ("record
 // is locked"), or waits for the lock in mode WAIT, up to the configured
 // seconds, then fails with -244 and ISAM -154 (SQLI.md §7.7 [W: S3]). A
-// cancelled ctx ends the wait with -213/-157. The tables its subqueries
-// read (reads) are checked as a query reads them (checkReads), with the
-// same waiting.
+// cancelled ctx ends the wait with -213/-157, a deadlock fails it at once
+// with -244 and ISAM -143 (awaitLocks). The tables its subqueries read
+// (reads) are checked as a query reads them (checkReads), with the same
+// waiting; a statement kept off both kinds of rows waits for the holders
+// of either.
 func (s *Session) writeRows(ctx context.Context, t *table, capture string, vals []any, reads *readSet,
 	apply func(log *stmtLog, old [][]any) (Result, error)) (Result, error) {
 	db := s.db
@@ -351,8 +352,8 @@ func (s *Session) writeRows(ctx context.Context, t *table, capture string, vals 
 	for {
 		db.mu.Lock()
 		var old [][]any
-		_, conflict, err := s.checkReads(reads, vals, false)
-		if err == nil && !conflict && (s.inTxLocked() || db.locks.othersHold(s.id, t.tabid)) {
+		_, blocked, err := s.checkReads(reads, vals, false)
+		if err == nil && (s.inTxLocked() || db.locks.othersHold(s.id, t.tabid)) {
 			old, err = db.queryAll(s, capture, vals, t)
 		}
 		if err != nil {
@@ -360,10 +361,9 @@ func (s *Session) writeRows(ctx context.Context, t *table, capture string, vals 
 			return Result{}, err
 		}
 		rowids := firstColumn(old)
-		if conflict || db.locks.conflict(s.id, t.tabid, rowids) {
-			wake := db.locks.release
-			db.mu.Unlock()
-			if err := s.waitForLock(ctx, wake, deadline); err != nil {
+		db.locks.blockers(s.id, t.tabid, rowids, &blocked)
+		if blocked != nil {
+			if err := s.awaitLocks(ctx, blocked, deadline); err != nil {
 				return Result{}, err
 			}
 			continue
@@ -390,29 +390,4 @@ func firstColumn(rows [][]any) []int64 {
 		}
 	}
 	return out
-}
-
-// waitForLock waits for a lock release, honouring the lock mode.
-func (s *Session) waitForLock(ctx context.Context, wake <-chan struct{}, deadline time.Time) error {
-	if s.lockWait == 0 {
-		return ifxErrISAM(errLockedRead, isamLocked, "")
-	}
-	var timeout <-chan time.Time
-	if s.lockWait > 0 {
-		d := time.Until(deadline)
-		if d <= 0 {
-			return ifxErrISAM(errLockedRead, isamLockTimeout, "")
-		}
-		timer := time.NewTimer(d)
-		defer timer.Stop()
-		timeout = timer.C
-	}
-	select {
-	case <-wake:
-		return nil
-	case <-timeout:
-		return ifxErrISAM(errLockedRead, isamLockTimeout, "")
-	case <-ctx.Done():
-		return errInterrupt()
-	}
 }

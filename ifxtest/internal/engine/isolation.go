@@ -18,7 +18,8 @@ import (
 //     holds exclusively: in lock mode NOT WAIT the query fails at once with
 //     -244 and ISAM -107, in mode WAIT [n] it waits for the lock like a
 //     writer (writeRows) and fails with -244 and ISAM -154 when the wait
-//     ends. These are the codes of a locked row met by a physical-order
+//     ends, or at once with -244 and ISAM -143 when waiting would close a
+//     deadlock (waitfor.go). These are the codes of a locked row met by a physical-order
 //     read (sql_en_US.properties -244 "Could not do a physical-order read
 //     to fetch next row", isam_en_US.properties -107 "record is locked",
 //     -154 "Lock Timeout Expired"; SQLI.md §7.7 [W: S3], §8.2), the same
@@ -146,52 +147,51 @@ func (s *Session) readMode() readMode {
 // under the session's isolation, and returns holding db.mu when it may
 // (err nil); snapshot then tells the caller to read through
 // lastCommittedRows. A REPEATABLE READ query in a transaction has taken
-// its share locks by then. A cancelled ctx ends a wait with -213/-157.
+// its share locks by then. A cancelled ctx ends a wait with -213/-157, a
+// deadlock fails it at once with -244/-143 (awaitLocks).
 func (s *Session) awaitRead(ctx context.Context, rs *readSet, vals []any) (snapshot bool, err error) {
 	deadline := s.lockDeadline()
 	db := s.db
 	for {
 		db.mu.Lock()
-		snapshot, conflict, err := s.checkReads(rs, vals, true)
+		snapshot, blocked, err := s.checkReads(rs, vals, true)
 		if err != nil {
 			db.mu.Unlock()
 			return false, err
 		}
-		if !conflict {
+		if blocked == nil {
 			return snapshot, nil
 		}
-		wake := db.locks.release
-		db.mu.Unlock()
-		if err := s.waitForLock(ctx, wake, deadline); err != nil {
+		if err := s.awaitLocks(ctx, blocked, deadline); err != nil {
 			return false, err
 		}
 	}
 }
 
 // checkReads checks the rows rs reads with vals against the other
-// sessions' locks, once: conflict reports a row another session holds
-// exclusively, which the caller waits for; without a conflict, a
-// REPEATABLE READ transaction has share-locked the rows. snapshot reports
-// that LAST COMMITTED must read the committed images (only when
-// snapshotOK; else LAST COMMITTED checks as COMMITTED READ: an UPDATE or
-// DELETE cannot run inside the snapshot's savepoint, which is rolled back
-// [I]). The caller holds db.mu.
-func (s *Session) checkReads(rs *readSet, vals []any, snapshotOK bool) (snapshot, conflict bool, err error) {
+// sessions' locks, once: blocked holds the sessions that hold one of the
+// rows exclusively, which the caller waits for (nil when none does);
+// without them, a REPEATABLE READ transaction has share-locked the rows.
+// snapshot reports that LAST COMMITTED must read the committed images
+// (only when snapshotOK; else LAST COMMITTED checks as COMMITTED READ: an
+// UPDATE or DELETE cannot run inside the snapshot's savepoint, which is
+// rolled back [I]). The caller holds db.mu.
+func (s *Session) checkReads(rs *readSet, vals []any, snapshotOK bool) (snapshot bool, blocked sessionSet, err error) {
 	mode := s.readMode()
 	switch {
 	case mode == readDirty:
-		return false, false, nil
+		return false, nil, nil
 	case mode == readLastCommitted && snapshotOK:
-		return len(s.tablesOthersLock(rs)) > 0, false, nil
+		return len(s.tablesOthersLock(rs)) > 0, nil, nil
 	}
-	rows, conflict, err := s.probeReads(rs, vals, mode == readRepeatable && s.inTxLocked())
-	if err != nil || conflict {
-		return false, conflict, err
+	rows, blocked, err := s.probeReads(rs, vals, mode == readRepeatable && s.inTxLocked())
+	if err != nil || blocked != nil {
+		return false, blocked, err
 	}
 	for tabid, ids := range rows {
 		s.db.locks.share.add(s.id, tabid, ids)
 	}
-	return false, false, nil
+	return false, nil, nil
 }
 
 // lockDeadline is when a wait for a lock that starts now ends in lock
@@ -218,56 +218,61 @@ func (s *Session) tablesOthersLock(rs *readSet) map[int64]bool {
 	return held
 }
 
-// probeReads finds the rows rs reads with vals and reports whether
-// another session holds one of them exclusively. With keep it returns
-// them, by tabid, for share locks; without, it runs no query when no
-// other session holds a lock in the tables read, the common case. The
-// caller holds db.mu.
-func (s *Session) probeReads(rs *readSet, vals []any, keep bool) (map[int64][]int64, bool, error) {
+// probeReads finds the rows rs reads with vals and returns the sessions
+// other than s that hold one of them exclusively (nil when none does).
+// With keep and no such session it returns the rows, by tabid, for share
+// locks; without keep, it runs no query when no other session holds a
+// lock in the tables read, the common case. The caller holds db.mu.
+func (s *Session) probeReads(rs *readSet, vals []any, keep bool) (map[int64][]int64, sessionSet, error) {
 	held := s.tablesOthersLock(rs)
 	if held == nil && !keep {
-		return nil, false, nil
+		return nil, nil, nil
 	}
 	var rows map[int64][]int64
 	if keep {
 		rows = map[int64][]int64{}
 	}
+	var blocked sessionSet
 	for _, t := range rs.nested {
 		if held[t.tabid] {
-			return nil, true, nil
+			s.db.locks.excl.tableHolders(s.id, t.tabid, &blocked)
+			continue
 		}
 		if keep {
 			ids, err := s.db.queryAll(s, "SELECT rowid FROM "+t.sqlName, nil, t)
 			if err != nil {
-				return nil, false, err
+				return nil, nil, err
 			}
 			rows[t.tabid] = append(rows[t.tabid], firstColumn(ids)...)
 		}
 	}
 	for _, core := range rs.cores {
-		conflict, err := s.probeCore(core, vals, held, rows)
-		if conflict || err != nil {
-			return nil, conflict, err
+		if err := s.probeCore(core, vals, held, rows, &blocked); err != nil {
+			return nil, nil, err
 		}
 	}
-	return rows, false, nil
+	if blocked != nil {
+		return nil, blocked, nil
+	}
+	return rows, nil, nil
 }
 
-// probeCore runs one core's probe when it must: it reports whether a row
-// it returns is held exclusively by another session (held names the
+// probeCore runs one core's probe when it must: it adds to blocked the
+// other sessions that hold a row it returns exclusively (held names the
 // tables where that can be), and adds the rows to keep when keep is not
 // nil.
-func (s *Session) probeCore(core readCore, vals []any, held map[int64]bool, keep map[int64][]int64) (bool, error) {
+func (s *Session) probeCore(core readCore, vals []any, held map[int64]bool, keep map[int64][]int64,
+	blocked *sessionSet) error {
 	need := keep != nil
 	for _, t := range core.tabs {
 		need = need || held[t.tabid]
 	}
 	if !need {
-		return false, nil
+		return nil
 	}
 	found, err := s.db.queryAll(s, core.probe, vals, nil)
 	if err != nil {
-		return false, err
+		return err
 	}
 	for _, row := range found {
 		for i, t := range core.tabs {
@@ -275,13 +280,13 @@ func (s *Session) probeCore(core readCore, vals []any, held map[int64]bool, keep
 			if !ok {
 				continue
 			}
-			if held[t.tabid] && s.db.locks.excl.heldByOther(s.id, lockKey{t.tabid, id}) {
-				return true, nil
+			if held[t.tabid] {
+				s.db.locks.excl.holders(s.id, lockKey{t.tabid, id}, blocked)
 			}
 			if keep != nil {
 				keep[t.tabid] = append(keep[t.tabid], id)
 			}
 		}
 	}
-	return false, nil
+	return nil
 }

@@ -9,14 +9,18 @@ type lockKey struct{ tabid, rowid int64 }
 // transaction reads (isolation.go). Informix keeps both until COMMIT or
 // ROLLBACK; a session that wants a row another holds fails at once in
 // lock mode NOT WAIT, or waits for the lock in mode WAIT [n] (SQLI.md
-// §7.5, §7.7). A writer conflicts with both kinds, a reader only with
-// exclusive locks (IBM Guide to SQL: Syntax, SET TRANSACTION: another
-// process is denied the update or delete of rows a Serializable or
-// Repeatable Read transaction has read). It is guarded by the database
-// lock.
+// §7.5, §7.7) unless waiting would close a deadlock (waitfor.go). A
+// writer conflicts with both kinds, a reader only with exclusive locks
+// (IBM Guide to SQL: Syntax, SET TRANSACTION: another process is denied
+// the update or delete of rows a Serializable or Repeatable Read
+// transaction has read). It is guarded by the database lock, and so is
+// its wait-for relation (waitfor.go).
 type lockTable struct {
 	excl, share lockSet
 	release     chan struct{} // closed, then replaced, whenever locks are released
+	// waits maps a session waiting for locks to the sessions that hold
+	// them (waitfor.go).
+	waits map[int64]sessionSet
 }
 
 // lockSet is one kind of row lock: the rows each session holds, and how
@@ -29,7 +33,8 @@ type lockSet struct {
 }
 
 func newLockTable() *lockTable {
-	return &lockTable{excl: newLockSet(), share: newLockSet(), release: make(chan struct{})}
+	return &lockTable{excl: newLockSet(), share: newLockSet(), release: make(chan struct{}),
+		waits: map[int64]sessionSet{}}
 }
 
 func newLockSet() lockSet {
@@ -47,14 +52,23 @@ func (ls *lockSet) othersHold(sess, tabid int64) bool {
 	return false
 }
 
-// heldByOther reports whether a session other than sess holds row k.
-func (ls *lockSet) heldByOther(sess int64, k lockKey) bool {
+// holders adds to into every session other than sess that holds row k.
+func (ls *lockSet) holders(sess int64, k lockKey, into *sessionSet) {
 	for id := range ls.perTab[k.tabid] {
 		if id != sess && ls.rows[id][k] {
-			return true
+			into.add(id)
 		}
 	}
-	return false
+}
+
+// tableHolders adds to into every session other than sess that holds a
+// lock of this kind in table tabid.
+func (ls *lockSet) tableHolders(sess, tabid int64, into *sessionSet) {
+	for id, n := range ls.perTab[tabid] {
+		if id != sess && n > 0 {
+			into.add(id)
+		}
+	}
 }
 
 // add records the rows as held by sess.
@@ -118,31 +132,38 @@ func (lt *lockTable) othersHold(sess, tabid int64) bool {
 	return lt.excl.othersHold(sess, tabid) || lt.share.othersHold(sess, tabid)
 }
 
-// conflict reports whether a writer in session sess is kept off any of
-// the rows: another session holds it, exclusively or shared.
-func (lt *lockTable) conflict(sess, tabid int64, rowids []int64) bool {
+// blockers adds to into the sessions that keep a writer in session sess
+// off the rows: the other sessions that hold one of them, exclusively or
+// shared. It looks at no row when no other session holds a lock in the
+// table, the common case, and adds nothing (allocates nothing) when
+// nothing blocks.
+func (lt *lockTable) blockers(sess, tabid int64, rowids []int64, into *sessionSet) {
 	ex, sh := lt.excl.othersHold(sess, tabid), lt.share.othersHold(sess, tabid)
 	if !ex && !sh {
-		return false
+		return
 	}
 	for _, r := range rowids {
 		k := lockKey{tabid, r}
-		if ex && lt.excl.heldByOther(sess, k) || sh && lt.share.heldByOther(sess, k) {
-			return true
+		if ex {
+			lt.excl.holders(sess, k, into)
+		}
+		if sh {
+			lt.share.holders(sess, k, into)
 		}
 	}
-	return false
 }
 
 // lock records the rows as exclusively locked by sess.
 func (lt *lockTable) lock(sess, tabid int64, rowids []int64) { lt.excl.add(sess, tabid, rowids) }
 
-// releaseAll frees every lock of sess and wakes the sessions waiting.
+// releaseAll frees every lock of sess and wakes the sessions waiting,
+// which no longer wait for sess (waitfor.go).
 func (lt *lockTable) releaseAll(sess int64) {
 	ex := lt.excl.drop(sess)
 	if sh := lt.share.drop(sess); !ex && !sh {
 		return
 	}
+	lt.forgetHolder(sess)
 	close(lt.release)
 	lt.release = make(chan struct{})
 }

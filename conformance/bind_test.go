@@ -221,7 +221,12 @@ func caseLayout(raw []byte, f sqli.Features) (*ifxtype.RowLayout, error) {
 	if len(d.Columns) != 2 || d.Columns[0].Name != "id" || d.Columns[1].Name != "v" {
 		return nil, nil
 	}
-	cols := make([]ifxtype.Column, 2)
+	return describedLayout(&d)
+}
+
+// describedLayout returns the row layout of d's columns.
+func describedLayout(d *sqli.Describe) (*ifxtype.RowLayout, error) {
+	cols := make([]ifxtype.Column, len(d.Columns))
 	for i, c := range d.Columns {
 		cols[i] = ifxtype.Column{Name: c.Name, Start: c.Start, Type: ifxtype.Type{
 			Code: c.Type, XID: c.XID, Owner: c.Owner, Name: c.TypeName, Length: c.Length}}
@@ -437,4 +442,245 @@ func clip(s string, n int) string {
 		return s
 	}
 	return s[:n] + fmt.Sprintf("…(%d more bytes)", len(s)-n)
+}
+
+// jdbcVarCharGolden is the golden transcript of JDBC's varchar_params
+// scenario (jdbc/VarcharParams.java): JDBC's setters on parameters
+// described as VARCHAR(30), NVARCHAR(30), NCHAR(30) and LVARCHAR(100), and
+// the rows ifxtest answered.
+const jdbcVarCharGolden = "testdata/jdbc/varchar_params.golden"
+
+// varCharParam is one character parameter of the scenario's INSERT: its
+// place among the SQ_BIND values, the column's SQL type, the type code
+// ifxtest describes it with (SQ_IDESCRIBE), and the width a value is read
+// back blank-padded to (NCHAR), 0 for none.
+type varCharParam struct {
+	pos     int
+	sqlType string
+	code    sqli.TypeCode
+	pad     int
+}
+
+// varCharParams are the parameters TestJDBCVarCharParams holds ifxtype to;
+// the LVARCHAR parameter (43, or DECIMAL for setBigDecimal) is left to
+// sqli's TestBindJDBCVarChar.
+var varCharParams = []varCharParam{
+	{1, "VARCHAR(30)", sqli.TypeVarChar, 0},
+	{2, "NVARCHAR(30)", sqli.TypeNVarChar, 0},
+	{3, "NCHAR(30)", sqli.TypeNChar, 30},
+}
+
+// varCharDescribed is the maximum the parameters are described with.
+const varCharDescribed = 30
+
+// varCharRow is one row of the scenario: its id, the setter, and the text
+// JDBC binds and reads back, written by hand. asChar marks setString, which
+// JDBC binds as CHAR (0) whatever the parameter; null marks setNull.
+type varCharRow struct {
+	id     int
+	setter string
+	text   string
+	asChar bool
+	null   bool
+}
+
+// varCharRows are the rows of VarcharParams.ROWS. The numbers' texts are
+// their literal forms; setDouble's and setTimestamp's are JDBC's own
+// (Java's Double.toString and Timestamp.toString), where Informix's own
+// conversion of a DATETIME YEAR TO FRACTION(5) would write
+// "2024-02-29 13:45:30.00000".
+var varCharRows = []varCharRow{
+	{id: 1, setter: "setInt(100)", text: "100"},
+	{id: 2, setter: "setLong(1234567890123)", text: "1234567890123"},
+	{id: 3, setter: "setBigDecimal(-123.45)", text: "-123.45"},
+	{id: 4, setter: "setDouble(1.5)", text: "1.5"},
+	{id: 5, setter: "setTimestamp(2024-02-29 13:45:30)", text: "2024-02-29 13:45:30.0"},
+	{id: 6, setter: `setString("text")`, text: "text", asChar: true},
+	{id: 7, setter: "setNull(VARCHAR)", null: true},
+}
+
+// varCharWire is what the JDBC transcript of varchar_params shows: the
+// INSERT's bind values and the row read back, per id, and the bind of the
+// SELECT … WHERE v = ?.
+type varCharWire struct {
+	binds map[int][]sqli.BindValue
+	rows  map[int][]any
+	where []sqli.BindValue
+}
+
+// TestJDBCVarCharParams holds ifxtype to what IBM JDBC 15.0.0.1.1 bound for
+// parameters described as VARCHAR, NVARCHAR and NCHAR (confirmed:
+// testdata/jdbc/varchar_params.golden): every non-String value went as its
+// text with the parameter's own type code, framed as CHAR (u16 length);
+// the VARCHAR, NVARCHAR and NCHAR codecs decode JDBC's bytes to the text
+// and encode the text to the same bytes; JDBC's precision field is the
+// described maximum or 0 (ifxtype sends 0); and the row ifxtest sent back
+// decodes to the text JDBC bound.
+func TestJDBCVarCharParams(t *testing.T) {
+	w, err := readVarCharWire(jdbcVarCharGolden)
+	if err != nil {
+		t.Fatalf("%v (record it with IFX_ORACLES=1 go test ./conformance -update)", err)
+	}
+	for _, r := range varCharRows {
+		for _, p := range varCharParams {
+			t.Run(fmt.Sprintf("%s on %s", r.setter, p.sqlType), func(t *testing.T) {
+				vals := w.binds[r.id]
+				if len(vals) != 5 {
+					t.Fatalf("no five-value SQ_BIND with id %d in %s", r.id, jdbcVarCharGolden)
+				}
+				checkVarCharBind(t, r, p, &vals[p.pos])
+				checkVarCharRow(t, r, p, w.rows[r.id])
+			})
+		}
+	}
+	t.Run("WHERE v = ? with setInt(100)", func(t *testing.T) {
+		if len(w.where) != 1 {
+			t.Fatalf("no one-value SQ_BIND in %s", jdbcVarCharGolden)
+		}
+		checkVarCharBind(t, varCharRows[0], varCharParams[0], &w.where[0])
+	})
+}
+
+// checkVarCharBind compares JDBC's bind of one parameter with the row's
+// expectation and with ifxtype's encoding of the row's text.
+func checkVarCharBind(t *testing.T, r varCharRow, p varCharParam, v *sqli.BindValue) {
+	t.Helper()
+	code := p.code
+	if r.asChar {
+		code = sqli.TypeChar
+	}
+	switch {
+	case v.Type != code:
+		t.Fatalf("JDBC bound type %v, want %v", v.Type, code)
+	case r.null:
+		if v.Indicator != sqli.IndicatorNull {
+			t.Errorf("JDBC bound indicator %d, want -1 (NULL)", v.Indicator)
+		}
+		return
+	case v.Indicator != sqli.IndicatorValue:
+		t.Fatalf("JDBC bound indicator %d, want 0", v.Indicator)
+	case v.Prec != 0 && (r.asChar || v.Prec != varCharDescribed):
+		t.Errorf("JDBC's precision field %d, want 0 or the described %d", v.Prec, varCharDescribed)
+	}
+	codec, err := ifxtype.CodecFor(ifxtype.Type{Code: v.Type})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := codec.DecodeBind(v.Prec, v.Data, ifxtype.Latin1); err != nil || got != r.text {
+		t.Errorf("ifxtype decodes JDBC's % x as %#v, %v; want %q", v.Data, got, err, r.text)
+	}
+	prec, data, err := codec.AppendBind(nil, r.text, ifxtype.Latin1)
+	if err != nil || prec != 0 || !bytes.Equal(data, v.Data) {
+		t.Errorf("ifxtype encodes %q as prec %d % x, %v; JDBC sent % x", r.text, prec, data, err, v.Data)
+	}
+}
+
+// checkVarCharRow requires the parameter's column, as ifxtest sent it back,
+// to decode to the text JDBC bound (blank-padded for NCHAR).
+func checkVarCharRow(t *testing.T, r varCharRow, p varCharParam, row []any) {
+	t.Helper()
+	if len(row) != 5 {
+		t.Fatalf("no row (id, v, nv, nc, lv) with id %d in %s", r.id, jdbcVarCharGolden)
+	}
+	var want any
+	if !r.null {
+		want = r.text + strings.Repeat(" ", max(0, p.pad-len(r.text)))
+	}
+	if got := row[p.pos]; got != want {
+		t.Errorf("row value %#v, want %#v", got, want)
+	}
+}
+
+// readVarCharWire walks the varchar_params transcript: SQ_PROTOCOLS
+// answers set the features, SQ_BINDs of five values (id first) and of one
+// value are recorded, and each SQ_TUPLE after an SQ_DESCRIBE of
+// (id, v, nv, nc, lv) is decoded with it.
+func readVarCharWire(path string) (*varCharWire, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	w := &varCharWire{binds: map[int][]sqli.BindValue{}, rows: map[int][]any{}}
+	var feat sqli.Features
+	var layout *ifxtype.RowLayout
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		dir, name, raw, ok := transcript.ParseLine(sc.Text())
+		if !ok {
+			continue
+		}
+		switch {
+		case dir == "S" && name == "SQ_PROTOCOLS":
+			var p sqli.Protocols
+			err = decodeMsg(raw, feat, &p)
+			feat = p.Features()
+		case dir == "C" && name == "SQ_BIND":
+			err = w.addBind(raw, feat)
+		case dir == "S" && name == "SQ_DESCRIBE":
+			layout, err = varCharLayout(raw, feat)
+		case dir == "S" && name == "SQ_TUPLE" && layout != nil:
+			err = w.addRow(raw, feat, layout)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", path, name, err)
+		}
+	}
+	return w, sc.Err()
+}
+
+// addBind records an SQ_BIND of the INSERT (five values, the INTEGER id
+// first) by id, and one of a single value as the WHERE's.
+func (w *varCharWire) addBind(raw []byte, f sqli.Features) error {
+	var b sqli.Bind
+	if err := decodeMsg(raw, f, &b); err != nil {
+		return err
+	}
+	for i := range b.Values {
+		b.Values[i].Data = bytes.Clone(b.Values[i].Data)
+	}
+	switch {
+	case len(b.Values) == 1:
+		w.where = b.Values
+	case len(b.Values) == 5 && b.Values[0].Type == sqli.TypeInteger && len(b.Values[0].Data) == 4:
+		w.binds[int(int32(binary.BigEndian.Uint32(b.Values[0].Data)))] = b.Values
+	}
+	return nil
+}
+
+// varCharLayout returns the row layout of SELECT id, v, nv, nc, lv, or nil
+// for any other description.
+func varCharLayout(raw []byte, f sqli.Features) (*ifxtype.RowLayout, error) {
+	var d sqli.Describe
+	if err := decodeMsg(raw, f, &d); err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, c := range d.Columns {
+		names = append(names, c.Name)
+	}
+	if strings.Join(names, ",") != "id,v,nv,nc,lv" {
+		return nil, nil
+	}
+	return describedLayout(&d)
+}
+
+// addRow decodes one row (id, v, nv, nc, lv) in the Latin-1 code set of
+// testdb and records it by id.
+func (w *varCharWire) addRow(raw []byte, f sqli.Features, l *ifxtype.RowLayout) error {
+	var tp sqli.Tuple
+	if err := decodeMsg(raw, f, &tp); err != nil {
+		return err
+	}
+	vals := make([]any, len(l.Columns()))
+	if err := l.Decode(tp.Data, vals, ifxtype.Latin1); err != nil {
+		return fmt.Errorf("row % x: %w", tp.Data, err)
+	}
+	id, ok := vals[0].(int64)
+	if !ok {
+		return fmt.Errorf("row id %#v", vals[0])
+	}
+	w.rows[int(id)] = vals
+	return nil
 }

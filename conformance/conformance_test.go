@@ -63,7 +63,9 @@ var scenarioChecks = map[string][]string{
 	"nolog":        {"autocommit insert and select", "begin transaction refused", "begin work refused", "usable after refusal"},
 	"batch":        {"batch update counts", "rows inserted", "sum of ids"},
 	"cancel":       {"interrupted", "interrupt is prompt", "usable after interrupt"},
-	"types":        nil,
+	"varchar_params": {"setInt", "setLong", "setBigDecimal", "setDouble", "setTimestamp", "setString",
+		"setNull", "where v = setInt"},
+	"types": nil,
 }
 
 // ddlColumns are the per-column checks of the ddl scenario, one per column
@@ -77,7 +79,7 @@ var ddlColumns = []string{"column c_smallint", "column c_integer", "column c_int
 // scenarioOrder is the order scenarios run in; each uses its own tables, so
 // the order does not change any transcript.
 var scenarioOrder = []string{"connect", "wrong_password", "unknown_database", "ddl", "types",
-	"big_select", "dml_counts", "errors", "transactions", "nolog", "batch", "cancel"}
+	"big_select", "dml_counts", "errors", "transactions", "nolog", "batch", "cancel", "varchar_params"}
 
 // oracle runs one scenario of one client program.
 type oracle struct {
@@ -154,7 +156,8 @@ func setupHarness(t *testing.T) *harness {
 	}()
 	go func() {
 		defer wg.Done()
-		errs[1] = run("javac", "-encoding", "UTF-8", "-d", h.javaClasses, "-cp", jdbcJar, "jdbc/Scenarios.java")
+		errs[1] = run("javac", "-encoding", "UTF-8", "-d", h.javaClasses, "-cp", jdbcJar, "jdbc/Scenarios.java",
+			"jdbc/VarcharParams.java")
 	}()
 	wg.Wait()
 	for _, err := range errs {

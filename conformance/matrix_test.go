@@ -311,7 +311,9 @@ var registeredTags = sync.OnceValue(func() map[string][]sqli.Tag {
 
 // jdbcBindsHeld returns, per type, the SQL types of testdata/types.tsv
 // whose non-NULL JDBC bind had that type code, split by what bindStatus
-// says TestJDBCBinds shows: held to ifxtype's bytes, or not.
+// says TestJDBCBinds shows: held to ifxtype's bytes, or not; and the
+// parameters of the varchar_params scenario whose non-NULL JDBC bind had
+// that code, which TestJDBCVarCharParams holds to ifxtype's bytes.
 func jdbcBindsHeld() (map[typeKey]*bindCheck, error) {
 	cases, err := loadCases(typesFile)
 	if err != nil {
@@ -338,7 +340,30 @@ func jdbcBindsHeld() (map[typeKey]*bindCheck, error) {
 			out[k].notHeld = appendOnce(out[k].notHeld, c.sqlType+": "+status)
 		}
 	}
-	return out, nil
+	return out, varCharBindsHeld(out)
+}
+
+// varCharBindsHeld adds to out the parameters of varchar_params
+// (varCharParams) by the type code of each non-NULL JDBC bind of them.
+func varCharBindsHeld(out map[typeKey]*bindCheck) error {
+	w, err := readVarCharWire(jdbcVarCharGolden)
+	if err != nil {
+		return err
+	}
+	for _, r := range varCharRows {
+		vals := w.binds[r.id]
+		if r.null || len(vals) != 5 {
+			continue
+		}
+		for _, p := range varCharParams {
+			k := keyOf(ifxtype.Type{Code: vals[p.pos].Type})
+			if out[k] == nil {
+				out[k] = &bindCheck{}
+			}
+			out[k].held = appendOnce(out[k].held, p.sqlType+" parameter")
+		}
+	}
+	return nil
 }
 
 // bindCheck is what TestJDBCBinds shows for one type code.
@@ -459,8 +484,9 @@ func renderTypes(sb *strings.Builder, obs *observations, held map[typeKey]*bindC
 		"it in SQ_TUPLE (a description without such a row is named but not counted).\n" +
 		"*JDBC's bytes*: the column types of `testdata/types.tsv` whose JDBC bind used\n" +
 		"the code and whose bytes TestJDBCBinds holds `ifxtype`'s encoder to\n" +
-		"(`bindStatus` in `conformance/bind_test.go`).\n\n")
-	sb.WriteString("| code | type | bound by | scenarios | JDBC's bytes (TestJDBCBinds) | sent to | scenarios |\n" +
+		"(`bindStatus` in `conformance/bind_test.go`), and the parameters of the\n" +
+		"varchar_params scenario whose JDBC bind used it, held by TestJDBCVarCharParams.\n\n")
+	sb.WriteString("| code | type | bound by | scenarios | JDBC's bytes (TestJDBCBinds, TestJDBCVarCharParams) | sent to | scenarios |\n" +
 		"|---|---|---|---|---|---|---|\n")
 	for _, k := range matrixTypes() {
 		code, name := typeLabel(k)

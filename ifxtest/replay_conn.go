@@ -22,12 +22,11 @@ const (
 // SELECT, whose WHERE is not read: CHAR(255). IBM JDBC 15.0.0.1.1 needs
 // one entry per marker before a PreparedStatement may bind it, and
 // converts each value to the type described: told CHAR, it binds setInt,
-// setBigDecimal, setTimestamp and setDouble as CHAR text, whose framing
-// sqli reads. Told VARCHAR(255), the engine's type for a marker nothing
-// types (engine paramTypes), it binds them as type 13 with an i16 length
-// and a pad, which sqli.Bind does not frame (docs/protocol.md gives 13 a
-// u8 length), and the stream is lost: found by running JDBC against
-// ifxtestd -replay.
+// setBigDecimal, setTimestamp and setDouble as CHAR text. Told
+// VARCHAR(255), the engine's type for a marker nothing types (engine
+// paramTypes), it binds them as type 13 text with CHAR's u16 length and
+// pad, which sqli.Bind reads too (docs/protocol.md, "Bind value framing";
+// conformance/testdata/jdbc/varchar_params.golden).
 var untypedParam = ifxtype.Type{Code: sqli.TypeChar, Length: 255}
 
 // replayStmt is the replay side of a statement on a replay table.

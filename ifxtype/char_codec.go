@@ -56,9 +56,18 @@ type charCodec struct{ code sqli.TypeCode }
 // bytes in a row, 00 for the empty string and 01 00 for NULL ([W] S1-h, [J]
 // S3; TYPES.md §5.9). n is at most the column's maximum, the low byte of
 // the encoded length. A single NUL would read back as NULL and is refused
-// in a row. A bind value has the same bytes with precision field n+1
-// (SQLI.md §6.7, [J] S2, not exercised live); there the indicator carries
-// NULL, so a single NUL is an ordinary value.
+// in a row.
+//
+// A bind value is framed as CHAR's, `u16 n` + n bytes, n at most 255, and
+// the indicator carries NULL, so a single NUL is an ordinary value. IBM
+// JDBC 15.0.0.1.1 binds a number or timestamp set on a parameter described
+// as VARCHAR or NVARCHAR so, as type 13 or 16 [J:
+// conformance/testdata/jdbc/varchar_params.golden]; SQLI.md §6.7's `u8 n`
+// with precision n+1 (S2's encoder, never run live) is not what it sends.
+// JDBC's precision field is either the parameter's described maximum or 0,
+// depending on which setter the parameter saw before, not on the value, so
+// a server takes both [I: IBM's own client sends both]; ifxtype, which does
+// not know the described maximum, sends 0, and decoding ignores the field.
 //
 // Open question (TYPES.md open question 11): JDBC's padVarchar mode sends a
 // padded, max-width layout whose selection is unknown; both row layouts are
@@ -98,19 +107,33 @@ func (c charCodec) RowSize(t Type, b []byte, _ bool) (int, error) {
 	return fixedRowSize(c.code, w, b)
 }
 
+// rowWidth returns the encoded length when it is valid.
+func (c charCodec) rowWidth(t Type) (int, bool) {
+	w, err := charWidth(t)
+	return w, err == nil
+}
+
 // DecodeRow decodes exactly n bytes, blanks kept, or returns nil for NULL.
 func (c charCodec) DecodeRow(t Type, b []byte, _ bool, cs CodeSet) (any, error) {
+	return c.decodeCell(t, b, cs, nil)
+}
+
+// decodeCell is DecodeRow boxing into a.
+func (c charCodec) decodeCell(t Type, b []byte, cs CodeSet, a *Arena) (any, error) {
+	text, null, err := c.rowText(t, b)
+	return boxText(t, text, null, err, cs, a)
+}
+
+// rowText returns the text of a CHAR column: exactly n bytes, blanks kept.
+func (c charCodec) rowText(t Type, b []byte) (text []byte, null bool, err error) {
 	w, err := charWidth(t)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if len(b) != w {
-		return nil, errWidth(c.code, w, len(b))
+		return nil, false, errWidth(c.code, w, len(b))
 	}
-	if b[0] == 0 {
-		return nil, nil
-	}
-	return decodeText(t, b, cs)
+	return b, b[0] == 0, nil
 }
 
 // AppendRow appends v blank-padded to n bytes, or for nil the NULL form
@@ -184,20 +207,31 @@ func (c varCharCodec) RowSize(_ Type, b []byte, _ bool) (int, error) {
 
 // DecodeRow decodes `u8 n` + n bytes, or returns nil for 01 00.
 func (c varCharCodec) DecodeRow(t Type, b []byte, _ bool, cs CodeSet) (any, error) {
+	return c.decodeCell(t, b, cs, nil)
+}
+
+// decodeCell is DecodeRow boxing into a.
+func (c varCharCodec) decodeCell(t Type, b []byte, cs CodeSet, a *Arena) (any, error) {
+	text, null, err := c.rowText(t, b)
+	return boxText(t, text, null, err, cs, a)
+}
+
+// rowText returns the text of a VARCHAR column, `u8 n` + n bytes.
+func (c varCharCodec) rowText(t Type, b []byte) (text []byte, null bool, err error) {
 	limit, err := varCharMax(t)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if len(b) < 1 {
-		return nil, fmt.Errorf("ifxtype: %s value is empty, want a length byte", charTypeName(t))
+		return nil, false, fmt.Errorf("ifxtype: %s value is empty, want a length byte", charTypeName(t))
 	}
 	if len(b) == 2 && b[0] == 1 && b[1] == 0 {
-		return nil, nil
+		return nil, true, nil
 	}
 	if err := checkLength(t, int(b[0]), limit, len(b)-1); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return decodeText(t, b[1:], cs)
+	return b[1:], false, nil
 }
 
 // AppendRow appends `u8 n` + n bytes, or 01 00 for nil.
@@ -220,29 +254,32 @@ func (c varCharCodec) AppendRow(dst []byte, t Type, v any, _ bool, cs CodeSet) (
 	return out, nil
 }
 
-// DecodeBind decodes `u8 n` + n bytes; the precision field is not checked.
+// DecodeBind decodes `u16 n` + n bytes, n at most 255; the precision field
+// is not checked.
 func (c varCharCodec) DecodeBind(_ int16, data []byte, cs CodeSet) (any, error) {
 	t := Type{Code: c.code}
-	if len(data) < 1 {
-		return nil, fmt.Errorf("ifxtype: %v bind value is empty, want a length byte", c.code)
+	if len(data) < 2 {
+		return nil, fmt.Errorf("ifxtype: %v bind value is %d bytes, want at least 2", c.code, len(data))
 	}
-	if err := checkLength(t, int(data[0]), varCharMaxLen, len(data)-1); err != nil {
+	n := int(binary.BigEndian.Uint16(data))
+	if err := checkLength(t, n, varCharMaxLen, len(data)-2); err != nil {
 		return nil, err
 	}
-	return decodeText(t, data[1:], cs)
+	return decodeText(t, data[2:], cs)
 }
 
-// AppendBind appends `u8 n` + n bytes with precision field n+1.
+// AppendBind appends `u16 n` + n bytes, n at most 255, with precision
+// field 0.
 func (c varCharCodec) AppendBind(dst []byte, v any, cs CodeSet) (int16, []byte, error) {
 	if v == nil {
 		return 0, dst, errNilBind(c.code)
 	}
-	out, n, err := appendText(append(dst, 0), Type{Code: c.code}, v, cs, varCharMaxLen)
+	out, n, err := appendText(append(dst, 0, 0), Type{Code: c.code}, v, cs, varCharMaxLen)
 	if err != nil {
 		return 0, dst, err
 	}
-	out[len(dst)] = byte(n)
-	return int16(n + 1), out, nil
+	binary.BigEndian.PutUint16(out[len(dst):], uint16(n))
+	return 0, out, nil
 }
 
 // varCharMax returns the maximum length of a VARCHAR or NVARCHAR, the low
@@ -271,27 +308,38 @@ func (lvarCharCodec) RowSize(_ Type, b []byte, _ bool) (int, error) {
 }
 
 // DecodeRow decodes the "5 + length" form, or returns nil for NULL.
-func (lvarCharCodec) DecodeRow(t Type, b []byte, _ bool, cs CodeSet) (any, error) {
+func (c lvarCharCodec) DecodeRow(t Type, b []byte, _ bool, cs CodeSet) (any, error) {
+	return c.decodeCell(t, b, cs, nil)
+}
+
+// decodeCell is DecodeRow boxing into a.
+func (c lvarCharCodec) decodeCell(t Type, b []byte, cs CodeSet, a *Arena) (any, error) {
+	text, null, err := c.rowText(t, b)
+	return boxText(t, text, null, err, cs, a)
+}
+
+// rowText returns the text of an LVARCHAR column in the "5 + length" form.
+func (lvarCharCodec) rowText(t Type, b []byte) (text []byte, null bool, err error) {
 	limit, err := lvarCharMax(t)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if len(b) < 5 {
-		return nil, fmt.Errorf("ifxtype: LVARCHAR value is %d bytes, want at least 5", len(b))
+		return nil, false, fmt.Errorf("ifxtype: LVARCHAR value is %d bytes, want at least 5", len(b))
 	}
 	n := int(int32(binary.BigEndian.Uint32(b[1:])))
 	switch {
 	case b[0] > 1:
-		return nil, fmt.Errorf("ifxtype: LVARCHAR flag byte %#02x, want 0 or 1", b[0])
+		return nil, false, fmt.Errorf("ifxtype: LVARCHAR flag byte %#02x, want 0 or 1", b[0])
 	case b[0] == 1 && n == 0 && len(b) == 5:
-		return nil, nil
+		return nil, true, nil
 	case b[0] == 1:
-		return nil, fmt.Errorf("ifxtype: LVARCHAR flag 1 (NULL) with length %d and %d bytes", n, len(b))
+		return nil, false, fmt.Errorf("ifxtype: LVARCHAR flag 1 (NULL) with length %d and %d bytes", n, len(b))
 	}
 	if err := checkLength(t, n, limit, len(b)-5); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return decodeText(t, b[5:], cs)
+	return b[5:], false, nil
 }
 
 // AppendRow appends the "5 + length" form, or 01 00 00 00 00 for nil.
@@ -360,6 +408,26 @@ func checkLength(t Type, n, limit, rest int) error {
 		return fmt.Errorf("ifxtype: %s: length %d with %d bytes of data", charTypeName(t), n, rest)
 	}
 	return nil
+}
+
+// boxText decodes the text a character codec's rowText found in a cell of
+// type t (or the NULL or error it reported), boxed in a, or by Go when a
+// is nil; NULL is nil.
+func boxText(t Type, text []byte, null bool, err error, cs CodeSet, a *Arena) (any, error) {
+	switch {
+	case err != nil || null:
+		return nil, err
+	case a == nil:
+		return decodeText(t, text, cs)
+	}
+	if c, ok := cs.(*codeSet); ok && c.unchanged(text) {
+		return a.Box(a.String(text)), nil
+	}
+	v, err := decodeText(t, text, cs)
+	if err != nil {
+		return nil, err
+	}
+	return a.Box(v.(string)), nil
 }
 
 // decodeText decodes b through cs.

@@ -1,6 +1,7 @@
 package ifxtype
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -65,11 +66,50 @@ func TestVarCharVectors(t *testing.T) {
 		checkRowVector(t, varchar10, seq, UTF8, "05 63 61 66 C3 A9", "café")
 		checkRowVector(t, varchar10, seq, Latin1, "04 63 61 66 E9", "café")
 	}
-	// VARCHAR bind: `u8 n` + bytes, precision field n+1 (SQLI.md §6.7, [J]
-	// S2; computed, unconfirmed).
-	checkBindVector(t, sqli.TypeVarChar, UTF8, "03 61 62 63", 4, "abc")
-	checkBindVector(t, sqli.TypeNVarChar, UTF8, "00", 1, "")
-	checkBindVector(t, sqli.TypeVarChar, UTF8, "01 00", 2, "\x00")
+	// VARCHAR bind: `u16 n` + bytes, as CHAR, precision field 0 (the
+	// framing JDBC sends, TestCharParamBindJDBC; these bytes by hand).
+	checkBindVector(t, sqli.TypeVarChar, UTF8, "00 03 61 62 63", 0, "abc")
+	checkBindVector(t, sqli.TypeNVarChar, UTF8, "00 00", 0, "")
+	checkBindVector(t, sqli.TypeVarChar, UTF8, "00 01 00", 0, "\x00")
+	checkBindVector(t, sqli.TypeVarChar, Latin1, "00 04 63 61 66 E9", 0, "café")
+}
+
+// TestCharParamBindJDBC holds the VARCHAR, NVARCHAR and NCHAR codecs to
+// the values IBM JDBC 15.0.0.1.1 bound to parameters described as
+// VARCHAR(30), NVARCHAR(30) and NCHAR(30) (confirmed:
+// conformance/testdata/jdbc/varchar_params.golden, setInt(100),
+// setBigDecimal(-123.45) and setTimestamp): type 13, 16 or 15 with a u16
+// length, as CHAR. JDBC's precision field is 30, the described maximum,
+// after setInt and 0 after setBigDecimal or setTimestamp; ifxtype sends 0
+// and its decoders ignore the field.
+func TestCharParamBindJDBC(t *testing.T) {
+	cases := []struct {
+		name string
+		code sqli.TypeCode
+		prec int16
+		hex  string
+		want string
+	}{
+		{"VARCHAR setInt(100)", sqli.TypeVarChar, 0x1e, "00 03 31 30 30", "100"},
+		{"NVARCHAR setInt(100)", sqli.TypeNVarChar, 0x1e, "00 03 31 30 30", "100"},
+		{"NCHAR setInt(100)", sqli.TypeNChar, 0x1e, "00 03 31 30 30", "100"},
+		{"VARCHAR setBigDecimal(-123.45)", sqli.TypeVarChar, 0, "00 07 2D 31 32 33 2E 34 35", "-123.45"},
+		{"NVARCHAR setTimestamp", sqli.TypeNVarChar, 0,
+			"00 15 32 30 32 34 2D 30 32 2D 32 39 20 31 33 3A 34 35 3A 33 30 2E 30", "2024-02-29 13:45:30.0"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			codec := scalarCodec(t, Type{Code: c.code})
+			b := scalarHex(t, c.hex)
+			if got, err := codec.DecodeBind(c.prec, b, Latin1); err != nil || got != c.want {
+				t.Errorf("DecodeBind(%#04x, % x) = %#v, %v; want %q", c.prec, b, got, err, c.want)
+			}
+			prec, enc, err := codec.AppendBind(nil, c.want, Latin1)
+			if err != nil || prec != 0 || !bytes.Equal(enc, b) {
+				t.Errorf("AppendBind(%q) = %#04x, % x, %v; want 0, % x", c.want, prec, enc, err, b)
+			}
+		})
+	}
 }
 
 // TestLVarCharVectors checks 'hello' in the "5 + length" form (TYPES.md
@@ -250,7 +290,12 @@ func TestCharMalformedBinds(t *testing.T) {
 		{"CHAR data beyond the length", sqli.TypeNChar, "00 02 61 62 63"},
 		{"CHAR length over 32767", sqli.TypeChar, "80 00"},
 		{"VARCHAR empty", sqli.TypeVarChar, ""},
-		{"VARCHAR length beyond the data", sqli.TypeNVarChar, "03 61"},
+		{"VARCHAR one byte", sqli.TypeVarChar, "00"},
+		{"VARCHAR length beyond the data", sqli.TypeNVarChar, "00 03 61"},
+		{"VARCHAR data beyond the length", sqli.TypeVarChar, "00 01 61 62"},
+		{"VARCHAR the old u8 framing", sqli.TypeVarChar, "03 61 62 63"},
+		{"VARCHAR length over 255", sqli.TypeVarChar, "01 00" + strings.Repeat(" 61", 256)},
+		{"NVARCHAR invalid UTF-8", sqli.TypeNVarChar, "00 02 C3 28"},
 		{"LVARCHAR three bytes", sqli.TypeLVarChar, "00 00 00"},
 		{"LVARCHAR negative length", sqli.TypeLVarChar, "FF FF FF FF"},
 		{"LVARCHAR length over 32739", sqli.TypeLVarChar, "00 00 7F E4"},
@@ -385,23 +430,6 @@ func TestCharReencode(t *testing.T) {
 		for _, b := range inputs {
 			checkBindReencode(t, ct.ty.Base(), b, UTF8)
 			checkBindReencode(t, ct.ty.Base(), b, sjis)
-		}
-	}
-}
-
-// BenchmarkDecodeRowVarChar decodes one VARCHAR column of 20 ASCII bytes in
-// UTF-8.
-func BenchmarkDecodeRowVarChar(b *testing.B) {
-	ty := Type{Code: sqli.TypeVarChar, Length: 100}
-	c, err := CodecFor(ty)
-	if err != nil {
-		b.Fatal(err)
-	}
-	data := append([]byte{20}, "customer name 123456"...)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.DecodeRow(ty, data, true, UTF8); err != nil {
-			b.Fatal(err)
 		}
 	}
 }

@@ -53,9 +53,11 @@ type BindValue struct {
 	Data      []byte   // value bytes as framed for Type; empty unless Indicator is IndicatorValue
 }
 
+// Tag implements Message: it returns the message's tag.
 func (*Bind) Tag() Tag       { return TagBind }
 func (*Bind) clientMessage() {}
 
+// Encode implements Message: it appends the message, tag first, to e.
 func (m *Bind) Encode(e *Encoder) {
 	e.Tag(TagBind)
 	e.Count(len(m.Values), "SQ_BIND value count")
@@ -96,13 +98,19 @@ func (v *BindValue) encode(e *Encoder) error {
 	return nil
 }
 
+// Decode reads the values into m.Values, reusing its memory: a decoder's
+// flyweight Bind allocates only when a message has more values than any
+// before it.
 func (m *Bind) Decode(r *Reader) error {
 	n := r.Count(r.limits.MaxBindValues, "SQ_BIND value count")
+	vals := m.Values[:0]
 	m.Values = nil
 	if n == 0 {
 		return r.Err()
 	}
-	vals := make([]BindValue, 0, min(n, preallocCap))
+	if cap(vals) == 0 {
+		vals = make([]BindValue, 0, min(n, preallocCap))
+	}
 	for i := range n {
 		var v BindValue
 		v.decode(r)
@@ -137,8 +145,8 @@ func (v *BindValue) decode(r *Reader) {
 }
 
 // bindFraming returns how the value bytes of type t are framed in SQ_BIND:
-// either a fixed byte count, or the width of a length prefix (1 for u8,
-// 2 for u16, 4 for i32) that counts the bytes after it. ok is false for a
+// either a fixed byte count, or the width of a length prefix (2 for u16,
+// 4 for i32) that counts the bytes after it. ok is false for a
 // type code with no known framing. Flags in the high byte do not change the
 // framing (a distinct type travels as its source type; TYPES.md §1.2).
 //
@@ -146,8 +154,15 @@ func (v *BindValue) decode(r *Reader) {
 // CHAR/NCHAR, DECIMAL/MONEY/DATETIME/INTERVAL, INTEGER/SERIAL/DATE,
 // FLOAT/BIGINT/BIGSERIAL and BYTE/TEXT [R: S1 live]; LVARCHAR and BOOLEAN
 // with an i32 length [J: IBM JDBC 15.0.0.1.1's binds,
-// conformance/testdata/jdbc/types.golden]; VARCHAR and NVARCHAR [R: S2
-// encoder, not live]; SMALLINT, SMALLFLOAT and INT8/SERIAL8 [J] likewise.
+// conformance/testdata/jdbc/types.golden]; SMALLINT, SMALLFLOAT and
+// INT8/SERIAL8 [J] likewise.
+//
+// VARCHAR and NVARCHAR take CHAR's u16 length, as NCHAR does [J: JDBC
+// binds setInt, setLong, setBigDecimal, setDouble and setTimestamp on a
+// parameter described as VARCHAR, NVARCHAR or NCHAR as its text, type 13,
+// 16 or 15, u16 length and pad; conformance/testdata/jdbc/
+// varchar_params.golden]. SQLI.md §6.7 gives VARCHAR a u8 length from S2's
+// encoder, never run live; IBM's own client does not send it.
 //
 // UDTVAR and UDTFIXED take the i32 length of LVARCHAR and BOOLEAN, their
 // catalog spellings (TYPES.md §1.1), and of the UDT values of SQ_FPROUTINE
@@ -157,10 +172,8 @@ func (v *BindValue) decode(r *Reader) {
 // 56 is used whatever the features.
 func bindFraming(t TypeCode) (fixed, prefix int, ok bool) {
 	switch t.Base() {
-	case TypeChar, TypeNChar, TypeDecimal, TypeMoney, TypeDateTime, TypeInterval:
+	case TypeChar, TypeNChar, TypeVarChar, TypeNVarChar, TypeDecimal, TypeMoney, TypeDateTime, TypeInterval:
 		return 0, 2, true
-	case TypeVarChar, TypeNVarChar:
-		return 0, 1, true
 	case TypeUDTVar, TypeUDTFixed, TypeLVarChar, TypeBoolean:
 		return 0, 4, true
 	case TypeSmallInt:

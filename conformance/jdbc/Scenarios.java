@@ -78,6 +78,7 @@ public final class Scenarios {
             case "nolog": nolog(); break;
             case "batch": batch(); break;
             case "cancel": cancel(); break;
+            case "varchar_params": VarcharParams.run(this); break;
             default: throw new IllegalArgumentException("unknown scenario " + scenario);
         }
     }

@@ -338,6 +338,63 @@ def cancel(r: Runner) -> None:
         r.expect_equal("usable after interrupt", 1, query_one(again, "SELECT 1 FROM systables WHERE tabid = 1"))
 
 
+# ---- non-string values bound to character parameters ---------------------------
+
+# The rows of the varchar_params scenario (jdbc/VarcharParams.java ROWS):
+# id, check name (JDBC's setter; here the Python value closest to it), the
+# value bound to v, nv, nc and lv, and the text each must read back.
+# informix-driver binds each Python type with its own type code (int as
+# INTEGER or BIGINT, Decimal as DECIMAL, float as FLOAT, datetime as
+# DATETIME, str and None as CHAR; see varchar_params.golden), so the server
+# converts the value to text, and the text is the server's: Informix writes
+# integers and decimals in their literal form, a float too unless it is very
+# large or small (IBM ESQL/C, "Convert numbers and strings"; 1.5 as "1.5" is
+# [I]), and a DATETIME in the literal form of its qualifier (IBM, Guide to
+# SQL: Reference, DATETIME literals). informix-driver binds a datetime
+# without microseconds as DATETIME YEAR TO SECOND (precision 0e 0a in the
+# golden), hence no fraction. The driver strips NCHAR's blank padding (its
+# _decode_char), so nc reads back as v does.
+VARCHAR_ROWS = [
+    (1, "setInt", 100, "100"),
+    (2, "setLong", 1234567890123, "1234567890123"),
+    (3, "setBigDecimal", decimal.Decimal("-123.45"), "-123.45"),
+    (4, "setDouble", 1.5, "1.5"),
+    (5, "setTimestamp", datetime.datetime(2024, 2, 29, 13, 45, 30), "2024-02-29 13:45:30"),
+    (6, "setString", "text", "text"),
+    (7, "setNull", None, None),
+]
+
+
+def varchar_params(r: Runner) -> None:
+    with r.open("testdb") as c:
+        execute(c, "CREATE TABLE vp_t (id INTEGER, v VARCHAR(30), nv NVARCHAR(30), nc NCHAR(30),"
+                   " lv LVARCHAR(100))")
+        errs = {}
+        for i, _, value, _ in VARCHAR_ROWS:
+            try:
+                execute(c, "INSERT INTO vp_t VALUES (?, ?, ?, ?, ?)", (i, value, value, value, value))
+            except informix_db.Error as e:
+                errs[i] = "insert failed: " + describe(e)
+        cur = c.cursor()
+        cur.execute("SELECT id, v, nv, nc, lv FROM vp_t ORDER BY id")
+        rows = {row[0]: row[1:] for row in cur.fetchall()}
+        cur.close()
+        for i, check, _, want in VARCHAR_ROWS:
+            got = errs.get(i) or rows.get(i, "row not read back")
+            r.expect_equal(check, (want,) * 4, got)
+        # informix-driver binds the 100 as INTEGER where JDBC binds the text
+        # '100'; vp_w holds only numbers written plainly, so comparing as
+        # text or as numbers selects the same row.
+        execute(c, "CREATE TABLE vp_w (id INTEGER, v VARCHAR(30))")
+        for i, v in ((1, "100"), (2, "99"), (3, "1000")):
+            execute(c, f"INSERT INTO vp_w VALUES ({i}, '{v}')")
+        cur = c.cursor()
+        cur.execute("SELECT id FROM vp_w WHERE v = ? ORDER BY id", (100,))
+        got = ",".join(str(i) for (i,) in cur.fetchall())
+        cur.close()
+        r.expect_equal("where v = setInt", "1", got)
+
+
 # ---- every scalar type ---------------------------------------------------------
 
 
@@ -496,7 +553,7 @@ SCENARIOS = {
     "connect": connect, "wrong_password": wrong_password, "unknown_database": unknown_database,
     "ddl": ddl, "types": types, "big_select": big_select, "dml_counts": dml_counts,
     "errors": errors, "transactions": transactions, "nolog": nolog, "batch": batch,
-    "cancel": cancel,
+    "cancel": cancel, "varchar_params": varchar_params,
 }
 
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
+	"fmt"
 
 	"github.com/go-informix/informix/ifxconn"
 )
@@ -74,8 +75,17 @@ func (c *conn) Ping(ctx context.Context) error {
 // ExecContext runs query once. Without arguments it takes ifxconn's
 // SQ_COMMAND path, one round trip; with arguments it prepares, binds and
 // releases the statement. A query that returns rows runs to its end with
-// its rows dropped, and RowsAffected counts them (ifxconn.Stmt.Exec).
+// its rows dropped, and RowsAffected counts them (ifxconn.Stmt.Exec). A
+// Batch as the only argument runs query once per row (ifxconn's
+// Conn.ExecBatch).
 func (c *conn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	if b, ok := batchArg(args); ok {
+		res, err := c.ifx.ExecBatch(ctx, query, batchRows(b))
+		if err != nil {
+			return nil, batchError(err)
+		}
+		return result(res), nil
+	}
 	params, err := c.params(args)
 	if err != nil {
 		return nil, err
@@ -110,9 +120,12 @@ func (c *conn) params(args []driver.NamedValue) ([]ifxconn.Param, error) {
 	ps := make([]ifxconn.Param, len(args))
 	for i := range args {
 		nv := args[i]
-		if p, ok := nv.Value.(ifxconn.Param); ok {
-			ps[i] = p
+		switch v := nv.Value.(type) {
+		case ifxconn.Param:
+			ps[i] = v
 			continue
+		case Batch:
+			return nil, fmt.Errorf("informix: argument %d: %w", nv.Ordinal, errBatchPlace)
 		}
 		if err := c.CheckNamedValue(&nv); err != nil {
 			return nil, err

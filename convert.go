@@ -39,12 +39,16 @@ import (
 // what it points to, and a nil pointer is a NULL of the pointed-to type
 // (without calling a Valuer on it); a driver.Valuer is called and its
 // result converted; an ifxconn.Param passes unchanged, for a program that
-// picks the bind type itself. sql.Named arguments are refused (Informix
+// picks the bind type itself. A Batch passes unchanged too: its rows are
+// converted as they are sent. sql.Named arguments are refused (Informix
 // parameters are positional '?' markers), as are sql.Out and every other
 // type.
 func (c *conn) CheckNamedValue(nv *driver.NamedValue) error {
 	if nv.Name != "" {
 		return fmt.Errorf("informix: argument %d is named %q: Informix parameters are positional ('?'), pass it without sql.Named", nv.Ordinal, nv.Name)
+	}
+	if _, ok := nv.Value.(Batch); ok {
+		return nil
 	}
 	p, err := toParam(nv.Value, 0)
 	if err != nil {
@@ -58,6 +62,9 @@ func (c *conn) CheckNamedValue(nv *driver.NamedValue) error {
 const maxValuerDepth = 8
 
 // toParam converts one argument; depth counts the Valuer calls so far.
+// The common types other than int32 and int (which become int64) keep v
+// itself as the Param's Value, the interface the caller boxed, so that
+// converting them allocates nothing.
 // No conversion needs the database's code set (a []byte binds as raw
 // bytes, a string is converted by ifxconn); the unnamed parameter is the
 // old code-set argument, kept until the callers in convert_test.go drop it.
@@ -72,16 +79,20 @@ func toParam(v any, depth int) (ifxconn.Param, error) {
 		return x, nil
 	case sql.Out, *sql.Out:
 		return ifxconn.Param{}, errors.New("sql.Out is not supported: Informix has no output parameters for statements")
-	case time.Time:
-		return ifxconn.Param{Type: sqli.TypeDateTime, Value: x}, nil
-	case time.Duration:
-		return ifxconn.Param{Type: sqli.TypeInterval, Value: x}, nil
+	case int64:
+		return ifxconn.Param{Type: sqli.TypeBigInt, Value: v}, nil
+	case int32:
+		return ifxconn.Param{Type: sqli.TypeInteger, Value: int64(x)}, nil
+	case float64:
+		return ifxconn.Param{Type: sqli.TypeFloat, Value: v}, nil
+	case string:
+		return ifxconn.Param{Type: sqli.TypeChar, Value: v}, nil
+	case time.Time, DateTime:
+		return ifxconn.Param{Type: sqli.TypeDateTime, Value: v}, nil
+	case time.Duration, IntervalYM, IntervalDS:
+		return ifxconn.Param{Type: sqli.TypeInterval, Value: v}, nil
 	case Decimal:
-		return ifxconn.Param{Type: sqli.TypeDecimal, Value: x}, nil
-	case DateTime:
-		return ifxconn.Param{Type: sqli.TypeDateTime, Value: x}, nil
-	case IntervalYM, IntervalDS:
-		return ifxconn.Param{Type: sqli.TypeInterval, Value: x}, nil
+		return ifxconn.Param{Type: sqli.TypeDecimal, Value: v}, nil
 	case Date:
 		if err := x.Valid(); err != nil {
 			return ifxconn.Param{}, err

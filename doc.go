@@ -163,6 +163,42 @@
 // batch at a time and dropped, and the cursor closed. RowsAffected is the
 // number of rows, LastInsertId an error; an error at any row is the Exec's.
 //
+// # Batches
+//
+// A Batch runs one statement over many rows with one round trip per 1000
+// rows rather than one per row, as IBM JDBC's executeBatch does (the bytes
+// on the wire are JDBC's):
+//
+//	rows := informix.Batch{{1, "a"}, {2, "b"}, {3, "c"}}
+//	res, err := tx.ExecContext(ctx, "INSERT INTO t VALUES (?, ?)", rows)
+//
+// It is accepted as the only argument of ExecContext on *sql.DB, *sql.Tx,
+// *sql.Conn and prepared *sql.Stmt. Values convert as single arguments do,
+// and a column keeps the bind type of its first non-NULL value across the
+// batch. The batch stops at the first row that fails, with a *BatchError
+// giving the row's index; the rows before it ran, so use a transaction to
+// make a batch all or nothing. RowsAffected is the total.
+//
+// # Performance
+//
+// Rows stream: each fetch request asks for fetch_buffer_size bytes of rows
+// (JDBC's 4096 by default), and the server answers with as many whole rows
+// as fit, so the option trades round trips for memory: 32767 (the largest
+// buffer IBM's JDBC driver asks of a server without large fetch buffers,
+// SQLI.md §6.10) fetches eight times as many rows per round trip as the
+// default, which counts on a network where a round trip costs far more
+// than decoding the rows. Memory stays at one buffer whatever the
+// result's size.
+//
+// Values are decoded without an allocation each: integers, floats, times,
+// DECIMAL text and strings are boxed into slabs that a few hundred values
+// of a result share and that are never rewritten, so a value stays valid
+// however long it is kept; a value kept alive (scanned into *any, say)
+// keeps its slab, at most 4 KiB, alive with it. Scanning into *int64,
+// *float64, *time.Time and *string allocates nothing per value; scanning
+// an INTEGER into *int32 costs an allocation in database/sql itself, which
+// converts between integer sizes through text.
+//
 // # Transactions
 //
 // Outside a transaction every statement commits on its own (in an ANSI

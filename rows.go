@@ -22,6 +22,8 @@ type rows struct {
 	r     *ifxconn.Rows
 	cols  []ifxtype.Column
 	names []string
+	vals  []any  // the values of the row Next decodes, reused from row to row
+	text  []byte // scratch for the text of a value, reused
 }
 
 var (
@@ -54,15 +56,18 @@ func (r *rows) Close() error { return mapError("close rows", r.r.Close(), false)
 // (a lost connection, a cancelled context) is returned as an error, never
 // as the end of the rows.
 func (r *rows) Next(dest []driver.Value) error {
-	vals := make([]any, len(dest))
-	if err := r.r.Next(vals); err != nil {
+	if len(r.vals) != len(dest) {
+		r.vals = make([]any, len(dest))
+	}
+	if err := r.r.Next(r.vals); err != nil {
 		if err == io.EOF {
 			return io.EOF
 		}
 		return mapError("fetch", err, false)
 	}
-	for i, v := range vals {
-		dest[i] = rowValue(v)
+	a := r.r.Arena()
+	for i, v := range r.vals {
+		dest[i] = arenaValue(v, a, &r.text)
 	}
 	return nil
 }
@@ -89,21 +94,27 @@ func (r *rows) Next(dest []driver.Value) error {
 //
 // Integers are int64, FLOAT float64, character types string, BOOLEAN bool,
 // DATE a time.Time at midnight UTC, NULL nil.
-func rowValue(v any) any {
+func rowValue(v any) any { return arenaValue(v, nil, new([]byte)) }
+
+// arenaValue is rowValue boxing the converted values in a, the arena of
+// the ifxconn.Rows (nil: as Go boxes), without an allocation each; text is
+// scratch memory for the text of a DECIMAL, reused.
+func arenaValue(v any, a *ifxtype.Arena, text *[]byte) any {
 	switch x := v.(type) {
 	case ifxtype.Decimal:
-		return x.String()
+		*text, _ = x.AppendText((*text)[:0])
+		return a.Box(a.String(*text))
 	case ifxtype.IntervalYM:
 		return x.String()
 	case ifxtype.IntervalDS:
 		return x.String()
 	case ifxtype.DateTime:
 		if x.Qualifier.Start() == ifxtype.UnitYear {
-			return x.Time(time.UTC)
+			return a.Time(x.Time(time.UTC))
 		}
 		return x.String()
 	case float32:
-		return float64(x)
+		return a.Float64(float64(x))
 	}
 	return v
 }

@@ -3,6 +3,7 @@ package informix
 import (
 	"context"
 	"database/sql/driver"
+	"fmt"
 	"time"
 
 	"github.com/go-informix/informix/ifxconn"
@@ -32,10 +33,21 @@ func (s *stmt) Close() error {
 	return mapError("close statement", s.s.Close(ctx), false)
 }
 
-// NumInput returns the number of '?' markers in the statement, counted as
-// IBM's JDBC driver counts them; database/sql checks the argument count
-// against it.
-func (s *stmt) NumInput() int { return s.s.NumParams() }
+// NumInput returns -1, which tells database/sql not to check the number
+// of arguments, so that a Batch, one argument for any number of markers,
+// reaches ExecContext. The statement checks the count itself (checkArgs)
+// against its '?' markers, counted as IBM's JDBC driver counts them,
+// before anything is sent.
+func (s *stmt) NumInput() int { return -1 }
+
+// checkArgs refuses another number of arguments than the statement's
+// markers, in the words database/sql uses for the same check.
+func (s *stmt) checkArgs(args []driver.NamedValue) error {
+	if want := s.s.NumParams(); len(args) != want {
+		return fmt.Errorf("informix: expected %d arguments, got %d", want, len(args))
+	}
+	return nil
+}
 
 // Exec implements driver.Stmt; ExecContext is used instead.
 func (s *stmt) Exec(args []driver.Value) (driver.Result, error) {
@@ -48,8 +60,20 @@ func (s *stmt) Query(args []driver.Value) (driver.Rows, error) {
 }
 
 // ExecContext executes the statement with args; a statement that returns
-// rows runs to its end with its rows dropped, as in conn.ExecContext.
+// rows runs to its end with its rows dropped, as in conn.ExecContext. A
+// Batch as the only argument runs it once per row (ifxconn's
+// Stmt.ExecBatch).
 func (s *stmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
+	if b, ok := batchArg(args); ok {
+		res, err := s.s.ExecBatch(ctx, batchRows(b))
+		if err != nil {
+			return nil, batchError(err)
+		}
+		return result(res), nil
+	}
+	if err := s.checkArgs(args); err != nil {
+		return nil, err
+	}
 	params, err := s.c.params(args)
 	if err != nil {
 		return nil, err
@@ -65,6 +89,9 @@ func (s *stmt) ExecContext(ctx context.Context, args []driver.NamedValue) (drive
 func (s *stmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
 	params, err := s.c.params(args)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.checkArgs(args); err != nil {
 		return nil, err
 	}
 	r, err := s.s.Query(ctx, params)

@@ -14,14 +14,14 @@ import (
 // then runs script, which reads the client's request groups and answers
 // them message by message or with raw bytes.
 type fakeServer struct {
-	t    *testing.T
+	t    testing.TB
 	ln   net.Listener
 	done chan struct{}
 }
 
 // fakeConn is the server side of one connection.
 type fakeConn struct {
-	t   *testing.T
+	t   testing.TB
 	nc  net.Conn
 	r   *sqli.Reader
 	dec *sqli.ClientDecoder
@@ -32,7 +32,7 @@ type fakeConn struct {
 // (conformance/testdata/jdbc/connect.golden, S SQ_PROTOCOLS).
 var serverFeatures = []byte{0xbd, 0xbc, 0x1f, 0xfc, 0x3c, 0x84, 0xa2, 0x83, 0x06}
 
-func startFake(t *testing.T, script func(fc *fakeConn)) *fakeServer {
+func startFake(t testing.TB, script func(fc *fakeConn)) *fakeServer {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

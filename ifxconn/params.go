@@ -54,28 +54,53 @@ func skipPast(s string, from int, end string) int {
 	return len(s)
 }
 
-// bindValues encodes args for SQ_BIND in the code set cs; a NULL gets
-// its Param's type, which the caller may replace with the described one.
-// A value the codec of its type refuses fails with an error naming the
-// parameter.
-func bindValues(args []Param, cs ifxtype.CodeSet) ([]sqli.BindValue, error) {
-	vals := make([]sqli.BindValue, len(args))
+// bindEncoder encodes the values of one SQ_BIND into memory it reuses from
+// one row to the next.
+type bindEncoder struct {
+	vals []sqli.BindValue
+	data []byte
+	ends []int
+}
+
+// encode encodes args in the code set cs. A NULL gets the type nullTypes
+// gives its parameter, when known, else its Param's. A value the codec of
+// its type refuses fails with an error naming the parameter. The result
+// is valid until the next call.
+func (e *bindEncoder) encode(args []Param, nullTypes []sqli.TypeCode, cs ifxtype.CodeSet) ([]sqli.BindValue, error) {
+	if cap(e.vals) < len(args) {
+		e.vals, e.ends = make([]sqli.BindValue, 0, len(args)), make([]int, 0, len(args))
+		e.data = make([]byte, 0, 16*len(args))
+	}
+	e.vals, e.data, e.ends = e.vals[:0], e.data[:0], e.ends[:0]
 	for i, p := range args {
 		if p.Value == nil {
-			vals[i] = sqli.BindValue{Type: p.Type.Base(), Indicator: sqli.IndicatorNull}
+			t := p.Type.Base()
+			if i < len(nullTypes) {
+				t = nullTypes[i]
+			}
+			e.vals = append(e.vals, sqli.BindValue{Type: t, Indicator: sqli.IndicatorNull})
+			e.ends = append(e.ends, len(e.data))
 			continue
 		}
 		codec, err := ifxtype.CodecFor(ifxtype.Type{Code: p.Type})
 		if err != nil {
 			return nil, fmt.Errorf("bind parameter %d: %w", i+1, err)
 		}
-		prec, data, err := codec.AppendBind(nil, p.Value, cs)
-		if err != nil {
+		var prec int16
+		if prec, e.data, err = codec.AppendBind(e.data, p.Value, cs); err != nil {
 			return nil, fmt.Errorf("bind parameter %d as %v: %w", i+1, p.Type, err)
 		}
-		vals[i] = sqli.BindValue{Type: p.Type, Prec: prec, Data: data}
+		e.vals = append(e.vals, sqli.BindValue{Type: p.Type, Prec: prec})
+		e.ends = append(e.ends, len(e.data))
 	}
-	return vals, nil
+	start := 0
+	for i := range e.vals {
+		if e.vals[i].Indicator == sqli.IndicatorValue {
+			e.vals[i].Data = e.data[start:e.ends[i]:e.ends[i]]
+		}
+		start = e.ends[i]
+	}
+	return e.vals, nil
 }
 
 // paramTypes returns the type each parameter of an SQ_IDESCRIBE is bound

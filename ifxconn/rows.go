@@ -52,6 +52,7 @@ type Rows struct {
 	errPend   *ServerError       // an SQ_ERR of the batch, reported at its end
 	err       error              // sticky error of Next
 	closed    bool
+	arena     ifxtype.Arena // boxes the values Next decodes
 }
 
 // Columns returns the result columns.
@@ -64,8 +65,10 @@ func (r *Rows) Columns() []ifxtype.Column {
 
 // Next decodes the next row into dest, one value per column, in the Go
 // types ifxtype's codecs produce; strings and byte slices are copies that
-// never alias the read buffer. It returns io.EOF after the last row, and
-// any other error for a result cut short.
+// never alias the read buffer. The values are boxed in the Rows' arena
+// (ifxtype.Arena), so that most cost no allocation of their own; they are
+// immutable and stay valid after the Rows close. It returns io.EOF after
+// the last row, and any other error for a result cut short.
 func (r *Rows) Next(dest []any) error {
 	switch {
 	case r.closed:
@@ -76,6 +79,12 @@ func (r *Rows) Next(dest []any) error {
 		return io.EOF
 	case len(dest) != len(r.Columns()):
 		return errorf("next row", true, "%d destinations for %d columns", len(dest), len(r.Columns()))
+	}
+	if done, err := r.nextBuffered(dest); done {
+		if err != nil {
+			r.err = err
+		}
+		return err
 	}
 	o, err := r.c.begin(r.ctx, "next row", r)
 	if err != nil {
@@ -91,6 +100,43 @@ func (r *Rows) Next(dest []any) error {
 		r.err = err
 	}
 	return err
+}
+
+// Arena returns the arena Next boxes values into. A caller that converts
+// the values of a row may box its results there too, from the goroutine
+// that calls Next; like Next's values, they stay valid for as long as they
+// are used.
+func (r *Rows) Arena() *ifxtype.Arena { return &r.arena }
+
+// nextBuffered decodes the next row into dest when it needs no I/O: the
+// Rows is in the middle of its fetch answer, with nothing read ahead or
+// held, the context has not ended, and the next message is an SQ_TUPLE
+// whose bytes have all arrived (sqli.Reader.TupleBuffered). Decoding it
+// cannot block, so it runs without an op: no context watcher is armed, and
+// nothing is allocated for the call. It reports done false, having done
+// nothing, in every other case (including when another call holds the
+// entry lock), which Next's general path then handles.
+func (r *Rows) nextBuffered(dest []any) (done bool, err error) {
+	c := r.c
+	select {
+	case c.lock <- struct{}{}:
+	default:
+		return false, nil
+	}
+	defer c.release()
+	if c.IsClosed() || c.streaming != r || r.peek != nil || r.held.pending() || r.ctx.Err() != nil || !c.r.TupleBuffered() {
+		return false, nil
+	}
+	m, err := c.dec.Next()
+	if err != nil {
+		c.poison(err)
+		return true, &connError{op: "next row", err: fmt.Errorf("read answer: %w", err), safe: true}
+	}
+	r.batchRows++
+	if err := r.s.layout.DecodeArena(m.(*sqli.Tuple).Data, dest, c.db.CodeSet, &r.arena); err != nil {
+		return true, &connError{op: "next row", err: fmt.Errorf("decode a row of %q: %w", clipSQL(r.s.sql), err), safe: true}
+	}
+	return true, nil
 }
 
 // nextRow reads messages until a row, the end of the result, or a failure.
@@ -180,7 +226,7 @@ func (r *Rows) decode(o *op, data []byte, dest []any) error {
 	if dest == nil {
 		return nil
 	}
-	if err := r.s.layout.Decode(data, dest, o.c.db.CodeSet); err != nil {
+	if err := r.s.layout.DecodeArena(data, dest, o.c.db.CodeSet, &r.arena); err != nil {
 		return o.fail(fmt.Errorf("decode a row of %q: %w", clipSQL(r.s.sql), err))
 	}
 	return nil

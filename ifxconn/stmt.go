@@ -202,7 +202,7 @@ func (o *op) bind(s *Stmt, args []Param) (*sqli.Bind, error) {
 	if len(args) == 0 {
 		return nil, nil
 	}
-	vals, err := bindValues(args, o.c.db.CodeSet)
+	vals, err := new(bindEncoder).encode(args, nil, o.c.db.CodeSet)
 	if err != nil {
 		return nil, o.fail(err)
 	}

@@ -2,7 +2,6 @@ package ifxtype
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/go-informix/informix/sqli"
 )
@@ -56,20 +55,24 @@ type CodeSet interface {
 	Decode(b []byte) (string, error)
 }
 
-var registry = map[sqli.TypeCode]Codec{}
+// registry holds the codecs by logical base type, which is the low byte
+// of a type code (Type.Base): an array, so that CodecFor, called for every
+// bind value, costs an index rather than a map lookup.
+var registry [256]Codec
 
-// register adds c to the registry; it panics on a duplicate, which is a
-// programming error caught by any test run.
+// register adds c to the registry; it panics on a duplicate or a code
+// over one byte, which are programming errors caught by any test run.
 func register(c Codec) {
-	if _, dup := registry[c.Code()]; dup {
-		panic(fmt.Sprintf("ifxtype: codec for %v registered twice", c.Code()))
+	code := c.Code()
+	if code > 0xff || registry[code] != nil {
+		panic(fmt.Sprintf("ifxtype: codec for %v registered twice or not a base type", code))
 	}
-	registry[c.Code()] = c
+	registry[code] = c
 }
 
 // CodecFor returns the codec of t's logical base type.
 func CodecFor(t Type) (Codec, error) {
-	if c, ok := registry[t.Base()]; ok {
+	if c := registry[t.Base()&0xff]; c != nil {
 		return c, nil
 	}
 	return nil, fmt.Errorf("ifxtype: no codec for type %v (code %d, xid %d, name %q)", t.Base(), t.Code, t.XID, t.Name)
@@ -77,10 +80,11 @@ func CodecFor(t Type) (Codec, error) {
 
 // Codecs returns every registered codec, ordered by type code.
 func Codecs() []Codec {
-	out := make([]Codec, 0, len(registry))
+	var out []Codec
 	for _, c := range registry {
-		out = append(out, c)
+		if c != nil {
+			out = append(out, c)
+		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Code() < out[j].Code() })
 	return out
 }

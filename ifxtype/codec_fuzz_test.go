@@ -55,7 +55,9 @@ func fuzzRow(t *testing.T, c Codec, ty Type, b []byte, sequential bool, cs CodeS
 	if n < 0 || n > len(b) {
 		t.Fatalf("%v RowSize = %d for %d bytes", c.Code(), n, len(b))
 	}
+	checkWidth(t, c, ty, n, sequential)
 	v, err := c.DecodeRow(ty, b[:n], sequential, cs)
+	checkArena(t, c, ty, b[:n], cs, v, err)
 	if err != nil {
 		return
 	}
@@ -92,5 +94,44 @@ func fuzzBind(t *testing.T, c Codec, prec int16, b []byte, cs CodeSet) {
 	again, err := c.DecodeBind(prec2, enc, cs)
 	if err != nil || !scalarEqual(again, v) {
 		t.Fatalf("%v: bind % x → %#v → % x → %#v, %v", c.Code(), b, v, enc, again, err)
+	}
+}
+
+// checkWidth requires a codec's fixed width, when it has one for ty, to be
+// what RowSize measured in a sequential row.
+func checkWidth(t *testing.T, c Codec, ty Type, n int, sequential bool) {
+	fw, ok := c.(fixedWidther)
+	if !ok || !sequential {
+		return
+	}
+	if w, ok := fw.rowWidth(ty); ok && w != n {
+		t.Fatalf("%v (%s): rowWidth %d, RowSize %d", c.Code(), ty.SQLName(), w, n)
+	}
+}
+
+// checkArena requires the prepared decoder of a codec, boxing into an
+// Arena, to decode b as DecodeRow did: the same value, or an error when
+// DecodeRow failed.
+func checkArena(t *testing.T, c Codec, ty Type, b []byte, cs CodeSet, want any, wantErr error) {
+	var cd cellDecoder
+	switch x := c.(type) {
+	case columnPreparer:
+		prepared, ok := x.prepareColumn(ty)
+		if !ok {
+			if wantErr == nil {
+				t.Fatalf("%v (%s): prepareColumn refused a type DecodeRow decodes % x with", c.Code(), ty.SQLName(), b)
+			}
+			return
+		}
+		cd = prepared
+	case cellDecoder:
+		cd = x
+	default:
+		return
+	}
+	var a Arena
+	got, err := cd.decodeCell(ty, b, cs, &a)
+	if (err != nil) != (wantErr != nil) || err == nil && !scalarEqual(got, want) {
+		t.Fatalf("%v (%s): % x: arena %#v, %v; DecodeRow %#v, %v", c.Code(), ty.SQLName(), b, got, err, want, wantErr)
 	}
 }

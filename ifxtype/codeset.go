@@ -235,6 +235,16 @@ func (c *codeSet) Decode(b []byte) (string, error) {
 	return c.decodeSingle(b)
 }
 
+// unchanged reports whether b, in the code set, is the same bytes in
+// UTF-8, so that Decode would return string(b): valid UTF-8 in utf8, pure
+// ASCII in every other code set (each maps 00–7F to ASCII).
+func (c *codeSet) unchanged(b []byte) bool {
+	if c.kind == kindUTF8 {
+		return utf8.Valid(b)
+	}
+	return asciiPrefix(b) == len(b)
+}
+
 // decodeByte returns the character of byte x in a single-byte code set, or
 // utf8.RuneError for a byte the code set leaves undefined.
 func (c *codeSet) decodeByte(x byte) rune {

@@ -49,6 +49,9 @@ func (dateCodec) RowSize(_ Type, b []byte, _ bool) (int, error) {
 	return fixedRowSize(sqli.TypeDate, 4, b)
 }
 
+// rowWidth returns 4.
+func (dateCodec) rowWidth(Type) (int, bool) { return 4, true }
+
 // DecodeRow decodes exactly 4 bytes to a time.Time, or nil for NULL.
 func (dateCodec) DecodeRow(_ Type, b []byte, _ bool, _ CodeSet) (any, error) {
 	days, err := parseDate(b)
@@ -56,6 +59,15 @@ func (dateCodec) DecodeRow(_ Type, b []byte, _ bool, _ CodeSet) (any, error) {
 		return nil, err
 	}
 	return dateFromDays(days), nil
+}
+
+// decodeCell is DecodeRow boxing into a.
+func (dateCodec) decodeCell(_ Type, b []byte, _ CodeSet, a *Arena) (any, error) {
+	days, err := parseDate(b)
+	if err != nil || days == dateNull {
+		return nil, err
+	}
+	return a.Time(dateFromDays(days)), nil
 }
 
 // AppendRow appends v, or 80 00 00 00 for nil.

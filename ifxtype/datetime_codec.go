@@ -51,23 +51,48 @@ func (dateTimeCodec) RowSize(t Type, b []byte, _ bool) (int, error) {
 	return fixedRowSize(sqli.TypeDateTime, w, b)
 }
 
+// rowWidth returns the packed width of t's qualifier when it is valid.
+func (dateTimeCodec) rowWidth(t Type) (int, bool) {
+	_, _, w, err := dateTimeColumn(t)
+	return w, err == nil
+}
+
 // DecodeRow decodes a DATETIME column of exactly its packed width.
-func (dateTimeCodec) DecodeRow(t Type, b []byte, _ bool, _ CodeSet) (any, error) {
+func (dateTimeCodec) DecodeRow(t Type, b []byte, _ bool, cs CodeSet) (any, error) {
 	q, l, w, err := dateTimeColumn(t)
 	if err != nil {
 		return nil, err
 	}
-	if len(b) != w {
-		return nil, fmt.Errorf("ifxtype: DATETIME %s takes %d bytes, got %d", q.DateTimeString(), w, len(b))
+	return dtColumn{q, l, w}.decodeCell(t, b, cs, nil)
+}
+
+// dtColumn is a validated DATETIME column type: its qualifier, field
+// layout and packed width.
+type dtColumn struct {
+	q Qualifier
+	l fieldLayout
+	w int
+}
+
+// prepareColumn returns the validated column, whose cells it decodes.
+func (dateTimeCodec) prepareColumn(t Type) (cellDecoder, bool) {
+	q, l, w, err := dateTimeColumn(t)
+	return dtColumn{q, l, w}, err == nil
+}
+
+// decodeCell is DecodeRow of the column boxing into a.
+func (col dtColumn) decodeCell(_ Type, b []byte, _ CodeSet, a *Arena) (any, error) {
+	if len(b) != col.w {
+		return nil, fmt.Errorf("ifxtype: DATETIME %s takes %d bytes, got %d", col.q.DateTimeString(), col.w, len(b))
 	}
 	if IsNullPacked(b) {
 		return nil, nil
 	}
-	d, err := decodeDateTime(b, q, l)
+	d, err := decodeDateTime(b, col.q, col.l)
 	if err != nil {
 		return nil, err
 	}
-	return d, nil
+	return a.DateTime(d), nil
 }
 
 // AppendRow appends v (nil for NULL, written as zero bytes) as a DATETIME
@@ -307,6 +332,45 @@ func getDigits(d []byte) int64 {
 	return v
 }
 
+// gridPairs copies the pairs of b into pairs when b has the fixed form
+// appendPacked writes for a value that is not negative: the header
+// 0x80 | (P + implied + 64), then one byte 0..99 per pair of the grid, so
+// that pair i of b is grid pair i. It reports false, having written
+// nothing, for any other form, which placePairs reads.
+func (l fieldLayout) gridPairs(b []byte, pairs *[maxGridPairs]byte) bool {
+	np, nq := l.pairs()
+	if len(b) != 1+np+nq || b[0] != 0x80|byte(np+l.implied()+64) {
+		return false
+	}
+	for _, d := range b[1:] {
+		if d > 99 {
+			return false
+		}
+	}
+	copy(pairs[:], b[1:])
+	return true
+}
+
+// placePairs reads any packed form of a value of l (see parsePacked) and
+// places its digit pairs on the grid, reporting the sign.
+func (l fieldLayout) placePairs(b []byte, pairs *[maxGridPairs]byte) (neg bool, err error) {
+	var scratch [maxGridPairs]byte
+	p, err := ParsePacked(b, scratch[:])
+	if err != nil || len(p.Digits) == 0 {
+		return p.Neg, err
+	}
+	np, nq := l.pairs()
+	off := np + l.implied() - p.Exp
+	if off < 0 {
+		return p.Neg, fmt.Errorf("exponent 100^%d puts a digit left of the first field", p.Exp)
+	}
+	if off+len(p.Digits) > np+nq {
+		return p.Neg, fmt.Errorf("a non-zero digit lies beyond the last field")
+	}
+	copy(pairs[off:], p.Digits)
+	return p.Neg, nil
+}
+
 // parsePacked decodes the non-NULL packed b into the fields of l.
 // ParsePacked strips leading and trailing zero pairs and gives the
 // exponent E of the first remaining digit; with the decimal point after
@@ -320,23 +384,13 @@ func getDigits(d []byte) int64 {
 // fraction digit count must be 0. Field values are not range-checked here.
 func (l fieldLayout) parsePacked(b []byte) (fieldValues, error) {
 	var fv fieldValues
-	var scratch [maxGridPairs]byte
-	p, err := ParsePacked(b, scratch[:])
-	if err != nil {
-		return fv, err
-	}
-	fv.neg = p.Neg
 	np, nq := l.pairs()
 	var pairs [maxGridPairs]byte
-	if len(p.Digits) > 0 {
-		off := np + l.implied() - p.Exp
-		if off < 0 {
-			return fv, fmt.Errorf("exponent 100^%d puts a digit left of the first field", p.Exp)
+	if !l.gridPairs(b, &pairs) {
+		var err error
+		if fv.neg, err = l.placePairs(b, &pairs); err != nil {
+			return fv, err
 		}
-		if off+len(p.Digits) > np+nq {
-			return fv, fmt.Errorf("a non-zero digit lies beyond the last field")
-		}
-		copy(pairs[off:], p.Digits)
 	}
 	var dig [maxGridDigits]byte
 	for i := range np + nq {

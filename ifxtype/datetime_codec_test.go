@@ -675,20 +675,6 @@ func dtCheckBindCanonical(t *testing.T, c Codec, v any) {
 	}
 }
 
-// BenchmarkDecodeRowDateTime decodes the YEAR TO FRACTION(5) vector of
-// TYPES.md §5.7; the only allocation allowed is boxing the DateTime.
-func BenchmarkDecodeRowDateTime(b *testing.B) {
-	c := dtCodec(b, sqli.TypeDateTime)
-	typ := dtCol(sqli.TypeDateTime, 0x130F)
-	data := dtHex(b, "C7 14 1A 05 04 0C 22 38 0C 22 32")
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.DecodeRow(typ, data, false, nil); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // dtCheckOtherForms requires the other forms of the encoding b of v to
 // decode to v: its normalized form (leading zero pairs dropped and the
 // exponent lowered by as many, zero pairs appended to keep the width) as a
@@ -730,4 +716,43 @@ func dtNormalized(b []byte) ([]byte, bool) {
 	}
 	out := append([]byte{byte(int(b[0]) + step*n)}, b[1+n:]...)
 	return append(out, make([]byte, n)...), true
+}
+
+// TestGridPairsMatchesPlacePairs: for the fixed form appendPacked writes,
+// the fast reading gridPairs places the same pairs as the general
+// placePairs, over every DATETIME qualifier and random digits; any other
+// header or length is left to placePairs.
+func TestGridPairsMatchesPlacePairs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for start := UnitYear; start <= UnitFraction; start++ {
+		for end := start; end <= UnitFraction5; end++ {
+			q, err := DateTimeQualifier(start, end)
+			if err != nil {
+				continue
+			}
+			l, err := dateTimeLayout(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			np, nq := l.pairs()
+			for range 200 {
+				b := []byte{0x80 | byte(np+l.implied()+64)}
+				for range np + nq {
+					b = append(b, byte(rng.IntN(100)))
+				}
+				var fast, slow [maxGridPairs]byte
+				if !l.gridPairs(b, &fast) {
+					t.Fatalf("%s: fixed form % x not read by gridPairs", q.DateTimeString(), b)
+				}
+				if neg, err := l.placePairs(b, &slow); err != nil || neg || fast != slow {
+					t.Fatalf("%s: % x: gridPairs %v, placePairs %v (neg %v, %v)", q.DateTimeString(), b, fast, slow, neg, err)
+				}
+				for _, other := range [][]byte{append([]byte{b[0] ^ 0x01}, b[1:]...), b[:len(b)-1], append(b[:len(b):len(b)], 0)} {
+					if l.gridPairs(other, &fast) {
+						t.Fatalf("%s: gridPairs read % x, not the fixed form", q.DateTimeString(), other)
+					}
+				}
+			}
+		}
+	}
 }

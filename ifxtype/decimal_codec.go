@@ -121,34 +121,57 @@ func (c decimalCodec) RowSize(t Type, b []byte, _ bool) (int, error) {
 	return fixedRowSize(c.code, col.width, b)
 }
 
+// rowWidth returns DecimalWidth(t) when t is a valid DECIMAL or MONEY.
+func (c decimalCodec) rowWidth(t Type) (int, bool) {
+	col, err := decimalColumn(t)
+	return col.width, err == nil
+}
+
 // DecodeRow decodes a packed value of any width of at least 2 bytes (a
 // fixed-layout row hands over the bytes up to the next column's start):
 // nil when its first two bytes are 00 00 (TYPES.md §6; [J] S3, [D] S1),
 // else a Decimal that fits the column, as the codec's doc describes. A
 // stored value the column cannot hold (more digits than its precision or
 // scale allow) is an error, not a rounded value.
-func (c decimalCodec) DecodeRow(t Type, b []byte, _ bool, _ CodeSet) (any, error) {
+func (c decimalCodec) DecodeRow(t Type, b []byte, _ bool, cs CodeSet) (any, error) {
 	col, err := decimalColumn(t)
 	if err != nil {
 		return nil, err
 	}
+	return col.decodeCell(t, b, cs, nil)
+}
+
+// prepareColumn returns the validated column, whose cells it decodes.
+func (c decimalCodec) prepareColumn(t Type) (cellDecoder, bool) {
+	col, err := decimalColumn(t)
+	return col, err == nil
+}
+
+// decodeCell is DecodeRow of the column boxing into a.
+func (col decColumn) decodeCell(_ Type, b []byte, _ CodeSet, a *Arena) (any, error) {
+	d, null, err := col.decode(b)
+	if err != nil || null {
+		return nil, err
+	}
+	return a.Decimal(d), nil
+}
+
+// decode decodes the packed value b of the column; null reports the NULL
+// form.
+func (col decColumn) decode(b []byte) (d Decimal, null bool, err error) {
 	if IsNullPacked(b) {
-		return nil, nil
+		return d, true, nil
 	}
 	neg, coef, exp10, err := unpackDecimal(b, col.width-1)
 	if err != nil {
-		return nil, col.errorf("decode %d-byte value: %w", len(b), err)
+		return d, false, col.errorf("decode %d-byte value: %w", len(b), err)
 	}
-	var d Decimal
 	if col.scale < 0 {
 		d, err = col.floatingValue(neg, coef, exp10)
 	} else {
 		d, err = col.fixedValue(neg, coef, exp10)
 	}
-	if err != nil {
-		return nil, err
-	}
-	return d, nil
+	return d, false, err
 }
 
 // fixedValue returns ±coef × 10^exp10 with exponent −scale, or an error if
@@ -451,31 +474,34 @@ func (c decimalCodec) AppendBind(dst []byte, v any, _ CodeSet) (int16, []byte, e
 	if v == nil {
 		return 0, dst, errNilBind(c.code)
 	}
-	what := c.code.String() + " bind"
 	d, ok, err := decimalFromValue(v)
 	switch {
 	case !ok:
-		return 0, dst, errGoType(what, v, decimalGoTypes)
+		return 0, dst, errGoType(c.bindName(), v, decimalGoTypes)
 	case err != nil:
-		return 0, dst, fmt.Errorf("ifxtype: %s: %w", what, err)
+		return 0, dst, fmt.Errorf("ifxtype: %s: %w", c.bindName(), err)
 	case c.code == sqli.TypeDecimal && d.Exponent() < -math.MaxInt16:
-		return 0, dst, fmt.Errorf("ifxtype: %s: scale %d of %s over the 16-bit precision field", what, d.Scale(), d.brief())
+		return 0, dst, fmt.Errorf("ifxtype: %s: scale %d of %s over the 16-bit precision field", c.bindName(), d.Scale(), d.brief())
 	}
 	var buf [maxDecimalPairs + 1]byte
 	p, err := packDecimal(d, buf[:0])
 	if err != nil {
-		return 0, dst, fmt.Errorf("ifxtype: %s: %w", what, err)
+		return 0, dst, fmt.Errorf("ifxtype: %s: %w", c.bindName(), err)
 	}
 	width := 1 + max(1, len(p.Digits))
 	out, err := appendPackedValue(binary.BigEndian.AppendUint16(dst, uint16(width)), p, width, d)
 	if err != nil {
-		return 0, dst, fmt.Errorf("ifxtype: %s: %w", what, err)
+		return 0, dst, fmt.Errorf("ifxtype: %s: %w", c.bindName(), err)
 	}
 	if c.code == sqli.TypeMoney {
 		return 0, out, nil
 	}
 	return int16(d.Scale()), out, nil
 }
+
+// bindName names the codec's bind values in an error, e.g. "DECIMAL bind";
+// it is built only for an error, so that encoding allocates nothing.
+func (c decimalCodec) bindName() string { return c.code.String() + " bind" }
 
 // decimalFromValue converts an encoder's argument to a Decimal. ok is
 // false for a Go type the DECIMAL codecs do not accept; err reports a value

@@ -736,28 +736,6 @@ func TestDecimalDecodeRowAllocs(t *testing.T) {
 	}
 }
 
-func BenchmarkDecodeRowDecimal(b *testing.B) {
-	c := decimalCodecOf(b, sqli.TypeDecimal)
-	for _, bc := range []struct {
-		name string
-		p, s int
-		hex  string
-	}{
-		{"DECIMAL(8,2)", 8, 2, "3D 57 41 2C 00"},
-		{"DECIMAL(32,0)", 32, 0, "D0 0C 22 38 4E 5A 0C 22 38 4E 5A 0C 22 38 4E 5A 0C"},
-	} {
-		typ, row := decType(sqli.TypeDecimal, bc.p, bc.s), decHex(b, bc.hex)
-		b.Run(bc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := c.DecodeRow(typ, row, false, nil); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
 // decBindValue returns what DecodeBind gives for d bound by AppendBind:
 // DECIMAL keeps d's scale (exponent 0 for one above zero); MONEY, whose
 // precision field is 0, takes two fraction digits per digit byte of the

@@ -41,6 +41,9 @@ func (c floatCodec) RowSize(_ Type, b []byte, _ bool) (int, error) {
 	return fixedRowSize(c.code, c.width, b)
 }
 
+// rowWidth returns the type's fixed width.
+func (c floatCodec) rowWidth(Type) (int, bool) { return c.width, true }
+
 // DecodeRow decodes exactly width bytes to a float32 or float64, or nil for
 // NULL.
 func (c floatCodec) DecodeRow(_ Type, b []byte, _ bool, _ CodeSet) (any, error) {
@@ -51,6 +54,15 @@ func (c floatCodec) DecodeRow(_ Type, b []byte, _ bool, _ CodeSet) (any, error) 
 		return nil, nil
 	}
 	return c.parse(b), nil
+}
+
+// decodeCell is DecodeRow boxing a FLOAT into a; a SMALLFLOAT, a float32,
+// is boxed by Go.
+func (c floatCodec) decodeCell(t Type, b []byte, cs CodeSet, a *Arena) (any, error) {
+	if c.width != 8 || len(b) != 8 || isAllFF(b) {
+		return c.DecodeRow(t, b, false, cs)
+	}
+	return a.Float64(math.Float64frombits(binary.BigEndian.Uint64(b))), nil
 }
 
 // AppendRow appends v, or the NULL form for nil.

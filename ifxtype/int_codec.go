@@ -60,6 +60,9 @@ func (c intCodec) RowSize(_ Type, b []byte, _ bool) (int, error) {
 	return fixedRowSize(c.code, c.width, b)
 }
 
+// rowWidth returns the type's fixed width.
+func (c intCodec) rowWidth(Type) (int, bool) { return c.width, true }
+
 // DecodeRow decodes exactly width bytes to an int64, or nil for NULL.
 func (c intCodec) DecodeRow(_ Type, b []byte, _ bool, _ CodeSet) (any, error) {
 	v, null, err := c.parse(b)
@@ -67,6 +70,15 @@ func (c intCodec) DecodeRow(_ Type, b []byte, _ bool, _ CodeSet) (any, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// decodeCell is DecodeRow boxing into a.
+func (c intCodec) decodeCell(_ Type, b []byte, _ CodeSet, a *Arena) (any, error) {
+	v, null, err := c.parse(b)
+	if err != nil || null {
+		return nil, err
+	}
+	return a.Int64(v), nil
 }
 
 // AppendRow appends v, or the NULL form for nil.

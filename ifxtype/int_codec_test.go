@@ -261,19 +261,3 @@ func TestDecodeRowFixedAllocs(t *testing.T) {
 		}
 	}
 }
-
-// BenchmarkDecodeRowInteger decodes one INTEGER column.
-func BenchmarkDecodeRowInteger(b *testing.B) {
-	ty := Type{Code: sqli.TypeInteger, Length: 4}
-	c, err := CodecFor(ty)
-	if err != nil {
-		b.Fatal(err)
-	}
-	data := []byte{0x07, 0x5B, 0xCD, 0x15}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.DecodeRow(ty, data, false, nil); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

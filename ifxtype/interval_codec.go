@@ -60,6 +60,12 @@ func (intervalCodec) RowSize(t Type, b []byte, _ bool) (int, error) {
 	return fixedRowSize(sqli.TypeInterval, w, b)
 }
 
+// rowWidth returns the packed width of t's qualifier when it is valid.
+func (intervalCodec) rowWidth(t Type) (int, bool) {
+	_, _, w, err := intervalColumn(t)
+	return w, err == nil
+}
+
 // DecodeRow decodes an INTERVAL column of exactly its packed width.
 func (intervalCodec) DecodeRow(t Type, b []byte, _ bool, _ CodeSet) (any, error) {
 	q, l, w, err := intervalColumn(t)

@@ -600,17 +600,3 @@ func TestIntervalDecodeCanonical(t *testing.T) {
 		t.Fatalf("only %d of 40000 random inputs decoded", decoded)
 	}
 }
-
-// BenchmarkDecodeRowInterval decodes the DAY(9) TO FRACTION(5) vector of
-// TYPES.md §5.8; the only allocation allowed is boxing the IntervalDS.
-func BenchmarkDecodeRowInterval(b *testing.B) {
-	c := dtCodec(b, sqli.TypeInterval)
-	typ := dtCol(sqli.TypeInterval, 0x144F)
-	data := dtHex(b, "C8 00 00 00 00 01 02 03 04 32 00 00")
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.DecodeRow(typ, data, false, nil); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -34,19 +34,61 @@ func Sequential(cols []Column) bool {
 type RowLayout struct {
 	cols       []Column
 	codecs     []Codec
+	cells      []cellDecoder // the prepared decoders of the columns, nil where the codec has none
+	widths     []int         // the width of each column in a sequential row, or -1 when its values carry their length
 	sequential bool
+}
+
+// fixedWidther is implemented by the codecs whose values take the same
+// number of bytes in every sequential row of a type: rowWidth returns it,
+// or false when t is not a valid type of the codec (whose RowSize then
+// reports the error).
+type fixedWidther interface {
+	rowWidth(t Type) (int, bool)
+}
+
+// cellDecoder decodes the cells of a column: decodeCell is DecodeRow (of
+// either row layout) of type t, with the value boxed in a (by Go when a
+// is nil). The codecs whose cells need nothing prepared implement it
+// themselves.
+type cellDecoder interface {
+	decodeCell(t Type, b []byte, cs CodeSet, a *Arena) (any, error)
+}
+
+// columnPreparer is implemented by the codecs that validate a column's
+// type once, when a RowLayout is made, rather than at every cell:
+// prepareColumn returns the decoder of the column's cells, or false when
+// t is not a valid type of the codec (DecodeRow then reports the error at
+// each cell, as for a codec without it).
+type columnPreparer interface {
+	prepareColumn(t Type) (cellDecoder, bool)
 }
 
 // NewRowLayout prepares the layout of rows with these columns, or fails if
 // a column has a type without a codec.
 func NewRowLayout(cols []Column) (*RowLayout, error) {
-	l := &RowLayout{cols: cols, codecs: make([]Codec, len(cols)), sequential: Sequential(cols)}
+	l := &RowLayout{cols: cols, codecs: make([]Codec, len(cols)), cells: make([]cellDecoder, len(cols)),
+		widths: make([]int, len(cols)), sequential: Sequential(cols)}
 	for i, c := range cols {
 		codec, err := CodecFor(c.Type)
 		if err != nil {
 			return nil, fmt.Errorf("column %d (%s): %w", i+1, c.Name, err)
 		}
 		l.codecs[i] = codec
+		switch cd := codec.(type) {
+		case columnPreparer:
+			if prepared, ok := cd.prepareColumn(c.Type); ok {
+				l.cells[i] = prepared
+			}
+		case cellDecoder:
+			l.cells[i] = cd
+		}
+		l.widths[i] = -1
+		if fw, ok := codec.(fixedWidther); ok {
+			if w, ok := fw.rowWidth(c.Type); ok {
+				l.widths[i] = w
+			}
+		}
 	}
 	return l, nil
 }
@@ -67,59 +109,88 @@ func (l *RowLayout) Codec(i int) Codec { return l.codecs[i] }
 // (TYPES.md §2.2 [?]); in a sequential row each codec measures its value.
 // The slices alias data.
 func (l *RowLayout) Split(data []byte, out [][]byte) ([][]byte, error) {
-	if l.sequential {
-		return l.splitSequential(data, out)
+	off := 0
+	for i := range l.cols {
+		b, next, err := l.column(data, i, off)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, b)
+		off = next
 	}
-	for i, c := range l.cols {
+	return out, l.checkEnd(data, off)
+}
+
+// column returns the bytes of column i of the row data, which starts at
+// off in a sequential row, and the offset of the next column.
+func (l *RowLayout) column(data []byte, i, off int) ([]byte, int, error) {
+	c := l.cols[i]
+	if !l.sequential {
 		end := int64(len(data))
 		if i+1 < len(l.cols) {
 			end = int64(l.cols[i+1].Start)
 		}
 		start := int64(c.Start)
 		if start < 0 || start > end || end > int64(len(data)) {
-			return out, fmt.Errorf("ifxtype: column %d (%s) at bytes %d..%d of a %d-byte row", i+1, c.Name, start, end, len(data))
+			return nil, 0, fmt.Errorf("ifxtype: column %d (%s) at bytes %d..%d of a %d-byte row", i+1, c.Name, start, end, len(data))
 		}
-		out = append(out, data[start:end:end])
+		return data[start:end:end], 0, nil
 	}
-	return out, nil
+	n := l.widths[i]
+	if n < 0 {
+		var err error
+		if n, err = l.codecs[i].RowSize(c.Type, data[off:], true); err != nil {
+			return nil, 0, fmt.Errorf("ifxtype: column %d (%s): %w", i+1, c.Name, err)
+		}
+	}
+	if n < 0 || n > len(data)-off {
+		return nil, 0, fmt.Errorf("ifxtype: column %d (%s) needs %d bytes, %d left in the row", i+1, c.Name, n, len(data)-off)
+	}
+	return data[off : off+n : off+n], off + n, nil
 }
 
-func (l *RowLayout) splitSequential(data []byte, out [][]byte) ([][]byte, error) {
-	off := 0
-	for i, c := range l.cols {
-		n, err := l.codecs[i].RowSize(c.Type, data[off:], true)
-		if err != nil {
-			return out, fmt.Errorf("ifxtype: column %d (%s): %w", i+1, c.Name, err)
-		}
-		if n < 0 || n > len(data)-off {
-			return out, fmt.Errorf("ifxtype: column %d (%s) needs %d bytes, %d left in the row", i+1, c.Name, n, len(data)-off)
-		}
-		out = append(out, data[off:off+n:off+n])
-		off += n
+// checkEnd refuses bytes after the last column of a sequential row, which
+// ends at off.
+func (l *RowLayout) checkEnd(data []byte, off int) error {
+	if l.sequential && off != len(data) {
+		return fmt.Errorf("ifxtype: %d bytes left after the last column of the row", len(data)-off)
 	}
-	if off != len(data) {
-		return out, fmt.Errorf("ifxtype: %d bytes left after the last column of the row", len(data)-off)
-	}
-	return out, nil
+	return nil
 }
 
-// Decode decodes a whole row payload into dst, one value per column.
+// Decode decodes a whole row payload into dst, one value per column, cut
+// as Split cuts it.
 func (l *RowLayout) Decode(data []byte, dst []any, cs CodeSet) error {
+	return l.DecodeArena(data, dst, cs, nil)
+}
+
+// DecodeArena is Decode with the values boxed in a (see Arena), without
+// an allocation per value for the types an Arena holds: the integer
+// types, FLOAT, DATE, DECIMAL, MONEY, DATETIME and the character types;
+// the others are boxed by Go. A nil a boxes every value by Go.
+func (l *RowLayout) DecodeArena(data []byte, dst []any, cs CodeSet, a *Arena) error {
 	if len(dst) != len(l.cols) {
 		return fmt.Errorf("ifxtype: %d destinations for %d columns", len(dst), len(l.cols))
 	}
-	parts, err := l.Split(data, make([][]byte, 0, len(l.cols)))
-	if err != nil {
-		return err
-	}
-	for i, b := range parts {
-		v, err := l.codecs[i].DecodeRow(l.cols[i].Type, b, l.sequential, cs)
+	off := 0
+	for i := range l.cols {
+		b, next, err := l.column(data, i, off)
+		if err != nil {
+			return err
+		}
+		var v any
+		if cd := l.cells[i]; cd != nil {
+			v, err = cd.decodeCell(l.cols[i].Type, b, cs, a)
+		} else {
+			v, err = l.codecs[i].DecodeRow(l.cols[i].Type, b, l.sequential, cs)
+		}
 		if err != nil {
 			return fmt.Errorf("ifxtype: decode column %d (%s, %s): %w", i+1, l.cols[i].Name, l.cols[i].Type.SQLName(), err)
 		}
 		dst[i] = v
+		off = next
 	}
-	return nil
+	return l.checkEnd(data, off)
 }
 
 // AppendRow encodes one row of values for these columns (the server side of

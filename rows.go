@@ -51,7 +51,7 @@ func (r *rows) Columns() []string { return r.names }
 // to call more than once.
 func (r *rows) Close() error { return mapError("close rows", r.r.Close(), false) }
 
-// Next reads the next row into dest, in the Go types of rowValue. It
+// Next reads the next row into dest, in the Go types of arenaValue. It
 // returns io.EOF after the last row; an error in the middle of a result
 // (a lost connection, a cancelled context) is returned as an error, never
 // as the end of the rows.
@@ -72,7 +72,7 @@ func (r *rows) Next(dest []driver.Value) error {
 	return nil
 }
 
-// rowValue converts a value ifxtype decoded into what database/sql gets.
+// arenaValue converts a value ifxtype decoded into what database/sql gets.
 // The choices follow what database/sql's convertAssign can do with each
 // source type, so that every common destination works:
 //
@@ -94,10 +94,9 @@ func (r *rows) Next(dest []driver.Value) error {
 //
 // Integers are int64, FLOAT float64, character types string, BOOLEAN bool,
 // DATE a time.Time at midnight UTC, NULL nil.
-func rowValue(v any) any { return arenaValue(v, nil, new([]byte)) }
-
-// arenaValue is rowValue boxing the converted values in a, the arena of
-// the ifxconn.Rows (nil: as Go boxes), without an allocation each; text is
+//
+// The converted values are boxed in a, the arena of the ifxconn.Rows (nil:
+// as Go boxes), without an allocation each; text is
 // scratch memory for the text of a DECIMAL, reused.
 func arenaValue(v any, a *ifxtype.Arena, text *[]byte) any {
 	switch x := v.(type) {

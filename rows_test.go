@@ -127,8 +127,8 @@ func TestRowValue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := rowValue(tt.in); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("rowValue(%#v) = %#v, want %#v", tt.in, got, tt.want)
+			if got := arenaValue(tt.in, nil, new([]byte)); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("arenaValue(%#v) = %#v, want %#v", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -16,7 +16,9 @@ const (
 	// read as a signed short like every SQLI integer [I].
 	charMaxLen = 32767
 	// varCharMaxLen is the largest VARCHAR/NVARCHAR value: its length
-	// prefix is one byte (TYPES.md §5.9).
+	// prefix in a row is one byte (TYPES.md §5.9); a bind frames it like
+	// CHAR, with two (docs/protocol.md, "VARCHAR, NVARCHAR and NCHAR
+	// binds"), and keeps the same maximum.
 	varCharMaxLen = 255
 	// lvarCharMaxLen is the largest LVARCHAR value (TYPES.md §5.10, [H] S7).
 	lvarCharMaxLen = 32739

@@ -190,11 +190,9 @@ func bindFraming(t TypeCode) (fixed, prefix int, ok bool) {
 	return 0, 0, false
 }
 
-// prefixLen decodes a length prefix of width w (1, 2 or 4) from b.
+// prefixLen decodes a length prefix of width w (2 or 4) from b.
 func prefixLen(b []byte, w int) int64 {
 	switch w {
-	case 1:
-		return int64(b[0])
 	case 2:
 		return int64(binary.BigEndian.Uint16(b))
 	default:

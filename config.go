@@ -83,7 +83,7 @@ type Config struct {
 	InterruptTimeout time.Duration // wait for the server's answer to a cancel; 0: 5s (ifxconn's default)
 	ClientLocale     string        // CLIENT_LOCALE; empty: as IBM's JDBC driver (en_US.8859-1, none when DBLocale is set)
 	DBLocale         string        // DB_LOCALE; empty: the database's own locale, asked after login
-	FetchBufferSize  int           // SQ_NFETCH buffer size in bytes; 0: 4096, as JDBC's FET_BUF_SIZE
+	FetchBufferSize  int           // SQ_NFETCH buffer size in bytes; 0: 32767 (JDBC's default is 4096)
 	LockWait         *int          // nil: server default; -1: wait forever; 0: do not wait; n > 0: wait n seconds
 	Isolation        string        // words after SET ISOLATION TO, upper case; empty: the server default
 	AppName          string        // sent in the login's application field

@@ -37,7 +37,7 @@
 //	connect_timeout                 a duration ("10s") or whole seconds; bounds dial, TLS and login
 //	(LOGINTIMEOUT)                  the same in whole milliseconds, JDBC's unit
 //	interrupt_timeout               how long a cancel waits for the server's answer; default 5s
-//	fetch_buffer_size (FET_BUF_SIZE)  bytes per fetch request, default 4096
+//	fetch_buffer_size (FET_BUF_SIZE)  bytes per fetch request, default 32767 (JDBC's is 4096)
 //	lock_wait (IFX_LOCK_MODE_WAIT)  wait | nowait | seconds (-1 is wait, 0 nowait):
 //	                                SET LOCK MODE after login; default: the server's (not wait)
 //	isolation                       dirty read | committed read | last committed (COMMITTED READ
@@ -181,13 +181,13 @@
 //
 // # Performance
 //
-// Rows stream: each fetch request asks for fetch_buffer_size bytes of rows
-// (JDBC's 4096 by default), and the server answers with as many whole rows
-// as fit, so the option trades round trips for memory: 32767 (the largest
-// buffer IBM's JDBC driver asks of a server without large fetch buffers,
-// SQLI.md §6.10) fetches eight times as many rows per round trip as the
-// default, which counts on a network where a round trip costs far more
-// than decoding the rows. Memory stays at one buffer whatever the
+// Rows stream: each fetch request asks for fetch_buffer_size bytes of rows,
+// and the server answers with as many whole rows as fit, so the option
+// trades round trips for memory. The default, 32767, is the largest buffer
+// IBM's JDBC driver asks of a server without large fetch buffers (SQLI.md
+// §6.10); it fetches eight times as many rows per round trip as JDBC's own
+// default of 4096, which counts on a network where a round trip costs far
+// more than decoding the rows. Memory stays at one buffer whatever the
 // result's size.
 //
 // Values are decoded without an allocation each: integers, floats, times,

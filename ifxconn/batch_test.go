@@ -29,7 +29,7 @@ func batchRows(n int) ParamRows {
 // and two queries checking the rows.
 func TestJDBCBytesBatch(t *testing.T) {
 	srv, log := jdbcServer(t)
-	c := connect(t, testConfig(srv, "testdb"))
+	c := connect(t, jdbcConfig(srv, "testdb"))
 	ctx := context.Background()
 	create, err := c.Prepare(ctx, "CREATE TABLE batch_t (id INTEGER, v VARCHAR(20))")
 	if err != nil {

@@ -28,6 +28,15 @@ func testConfig(srv *ifxtest.Server, db string) *Config {
 		Server: ifxtest.DefaultServerName, Database: db}
 }
 
+// jdbcConfig is testConfig with JDBC's default fetch buffer (4096; ours is
+// DefaultFetchBufferSize), for the tests that compare the bytes sent with
+// JDBC's golden transcripts, which JDBC recorded at its defaults.
+func jdbcConfig(srv *ifxtest.Server, db string) *Config {
+	cfg := testConfig(srv, db)
+	cfg.FetchBufferSize = 4096
+	return cfg
+}
+
 // connect connects with cfg and closes the connection at the end of the test.
 func connect(t *testing.T, cfg *Config) *Conn {
 	t.Helper()

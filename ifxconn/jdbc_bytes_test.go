@@ -79,7 +79,7 @@ func execute(t *testing.T, c *Conn, sql string) {
 // SQ_INFO, SQ_DBOPEN, the GL_COLLATE lookup, one query, SQ_EXIT).
 func TestJDBCBytesConnect(t *testing.T) {
 	srv, log := jdbcServer(t)
-	c := connect(t, testConfig(srv, "testdb"))
+	c := connect(t, jdbcConfig(srv, "testdb"))
 	if got := queryInt(t, c, "SELECT 1 FROM systables WHERE tabid = 1"); got != 1 {
 		t.Errorf("select 1 = %d", got)
 	}
@@ -94,7 +94,7 @@ func TestJDBCBytesConnect(t *testing.T) {
 // transactions, Commit.
 func TestJDBCBytesTransactions(t *testing.T) {
 	srv, log := jdbcServer(t)
-	c := connect(t, testConfig(srv, "testdb"))
+	c := connect(t, jdbcConfig(srv, "testdb"))
 	ctx := context.Background()
 	tx := func(f func(context.Context) error) {
 		t.Helper()
@@ -140,7 +140,7 @@ func TestJDBCBytesTransactions(t *testing.T) {
 // SQ_RET_TYPE for its VARCHAR column.
 func TestJDBCBytesBigSelect(t *testing.T) {
 	srv, log := jdbcServer(t)
-	c := connect(t, testConfig(srv, "testdb"))
+	c := connect(t, jdbcConfig(srv, "testdb"))
 	ctx := context.Background()
 	create, err := c.Prepare(ctx, "CREATE TABLE big_digits (d INTEGER)")
 	if err != nil {

@@ -192,6 +192,13 @@ func (r *Rows) nextMessage(o *op) (sqli.ServerMessage, error) {
 // SQ_DONE, an SQ_ERR 100, a server SQ_CLOSE, or an answer without tuples
 // (SQLI.md §7.2). Any other SQ_ERR is kept in errPend, which nextRow
 // reports after the batch's rows.
+//
+// A server SQ_CLOSE means the server closed the cursor after the last row,
+// as it does for a session that set OPTOFC=1 (Config.Env): Close then
+// sends no SQ_CLOSE, saving a round trip, as IBM JDBC 15.0.0.1.1 does
+// after such an answer while it still closes a result left before its end
+// (SQLI.md §6.14; [J]: wire logs of JDBC against ifxtest with OPTOFC=1;
+// IBM JDBC Driver Guide, "Reduce network traffic").
 func (o *op) handleFetchMessage(r *Rows, m sqli.ServerMessage) (row bool, err error) {
 	switch m := m.(type) {
 	case *sqli.Tuple:
@@ -281,8 +288,12 @@ func (o *op) drain(r *Rows) (*ServerError, error) {
 			r.inBatch = false
 			o.c.streaming = nil
 		case *sqli.Tuple, *sqli.Cost, *sqli.XactStat:
-		case *sqli.Done, *sqli.Close:
+		case *sqli.Done:
 			r.end = true
+		case *sqli.Close:
+			// The server closed the cursor itself (OPTOFC; see
+			// handleFetchMessage): no SQ_CLOSE is owed.
+			r.end, r.open = true, false
 		default:
 			return nil, o.violate("SQ_NFETCH", m)
 		}
@@ -305,7 +316,8 @@ func (o *op) finishResult(r *Rows) error {
 
 // Close ends the result: it reads the rest of a batch in flight, drops the
 // rows read ahead, closes the cursor (SQ_ID, SQ_CLOSE, SQ_EOT, as JDBC
-// does after the last row or in the middle of a result), commits in an
+// does after the last row or in the middle of a result) unless the server
+// already closed it (a server SQ_CLOSE, sent under OPTOFC), commits in an
 // ANSI database outside Begin, and releases a one-shot statement (SQ_ID,
 // SQ_RELEASE, SQ_EOT). It runs even when the query's context has ended,
 // bounded by Config.InterruptTimeout, which also bounds reading ahead the

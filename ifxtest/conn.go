@@ -39,6 +39,7 @@ type conn struct {
 	sess     *engine.Session
 	db       *engine.DatabaseInfo // the open database, nil if none
 	features sqli.Features        // negotiated by SQ_PROTOCOLS
+	optofc   bool                 // OPTOFC=1: close a cursor after its last row (optofc.go)
 
 	stmts  map[int16]*stmt // prepared statements by id
 	cur    *stmt           // the statement later messages of a group apply to

@@ -73,7 +73,8 @@ func (c *conn) open(s *stmt) error {
 
 // fetch runs SQ_NFETCH: it sends as many whole rows as fit in bufSize
 // bytes, counting each SQ_TUPLE message in full, and SQ_DONE once the
-// cursor is exhausted (SQLI.md §6.10, §7.2).
+// cursor is exhausted (SQLI.md §6.10, §7.2), followed by SQ_CLOSE when
+// the session enabled OPTOFC (endResult).
 //
 // Open question (SQLI.md open question 8) decided here [I]: a row is
 // never split across batches, and a batch always carries at least one
@@ -81,13 +82,15 @@ func (c *conn) open(s *stmt) error {
 // could not make progress otherwise. After the end, every further NFETCH
 // is answered with SQ_DONE alone: informix-driver fetches until a batch
 // brings no row, so it sends one NFETCH more than there are batches.
+// Under OPTOFC the cursor is closed by then, and such an NFETCH fails as
+// on any closed cursor.
 func (c *conn) fetch(s *stmt, bufSize int32) error {
 	cu := s.cursor
 	if !cu.isOpen() {
 		return c.sendError(&engine.Error{SQLCode: codeFetchUnopened, Message: s.curName})
 	}
 	if cu.replay != nil {
-		return c.fetchReplay(cu, bufSize)
+		return c.fetchReplay(s, bufSize)
 	}
 	used, sent := 0, 0
 	err := c.interruptible(func(ctx context.Context) error {
@@ -114,7 +117,7 @@ func (c *conn) fetch(s *stmt, bufSize int32) error {
 		return c.sendError(err)
 	}
 	if cu.done {
-		c.w.Send(&sqli.Done{Rows: cu.fetched})
+		c.endResult(s)
 	}
 	return nil
 }

@@ -71,6 +71,7 @@ func (c *conn) login() error {
 	env := make(map[string]string, len(req.Env))
 	for _, v := range req.Env {
 		env[v.Name] = v.Value
+		c.noteEnv(v.Name, v.Value)
 	}
 	c.sess = c.srv.eng.NewSession(env)
 	return nil
@@ -136,10 +137,12 @@ func (c *conn) negotiate(m *sqli.Protocols) {
 	c.w.SetFeatures(c.features)
 }
 
-// setEnv passes SQ_INFO's environment to the session (SQLI.md §3.8).
+// setEnv passes SQ_INFO's environment to the session (SQLI.md §3.8) and
+// notes the entries the protocol layer acts on (noteEnv).
 func (c *conn) setEnv(m *sqli.Info) {
 	for _, v := range m.Env {
 		c.sess.SetEnv(v.Name, v.Value)
+		c.noteEnv(v.Name, v.Value)
 	}
 }
 

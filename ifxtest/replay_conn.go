@@ -152,9 +152,11 @@ func (c *conn) describeReplay(s *stmt) error {
 // fetchReplay runs SQ_NFETCH on a replay cursor with the batching rules of
 // fetch: the next rows whose SQ_TUPLE messages fit in bufSize bytes, at
 // least one, no row split, and SQ_DONE with the rows sent so far once the
-// last row has gone. The batch is one slice of the pre-encoded messages,
-// found by a binary search of the row ends.
-func (c *conn) fetchReplay(cu *cursor, bufSize int32) error {
+// last row has gone (then SQ_CLOSE with OPTOFC, endResult). The batch is
+// one slice of the pre-encoded messages, found by a binary search of the
+// row ends.
+func (c *conn) fetchReplay(s *stmt, bufSize int32) error {
+	cu := s.cursor
 	r := cu.replay
 	if first := cu.next; first < r.rows() {
 		start := r.start(first)
@@ -168,7 +170,7 @@ func (c *conn) fetchReplay(cu *cursor, bufSize int32) error {
 	}
 	if cu.next == r.rows() {
 		cu.done = true
-		c.w.Send(&sqli.Done{Rows: cu.fetched})
+		c.endResult(s)
 	}
 	return nil
 }

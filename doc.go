@@ -52,7 +52,9 @@
 //	tls_server_name                 the name the server certificate must carry (default: the host)
 //	tls_skip_verify                 true accepts any certificate; allowed only with tls=require
 //	app_name                        the application name sent at login
-//	OPTOFC, PDQPRIORITY, DBDATE, …  Informix environment variables sent to the server at login
+//	OPTOFC                          1 (the default) lets the server close a cursor after its last row,
+//	                                saving the CLOSE round trip (a one-row SELECT takes one); 0 turns it off
+//	PDQPRIORITY, DBDATE, …          Informix environment variables sent to the server at login
 //
 // The environment variables passed at login are DBANSIWARN, DBCENTURY,
 // DBDATE, DBLANG, DBSPACETEMP, DBTEMP, DBTIME, DBUPSPACE, DELIMIDENT,

@@ -107,11 +107,12 @@ func jdbcServer(t *testing.T) (*ifxtest.Server, *memWireLog) {
 }
 
 // openOne opens a *sql.DB of one connection on srv's database with the
-// DSN options, at JDBC's default fetch buffer (4096; the driver's default
-// is larger), since the goldens are JDBC's bytes at its defaults.
+// DSN options, at JDBC's defaults where the driver's differ (a 4096-byte
+// fetch buffer, OPTOFC off), since the goldens are JDBC's bytes at its
+// defaults.
 func openOne(t *testing.T, srv *ifxtest.Server, database string, options ...string) *sql.DB {
 	t.Helper()
-	options = append([]string{"fetch_buffer_size=4096"}, options...)
+	options = append([]string{"fetch_buffer_size=4096", "OPTOFC=0"}, options...)
 	db, err := sql.Open("informix", withOptions(srv.DSN(database), options...))
 	if err != nil {
 		t.Fatal(err)

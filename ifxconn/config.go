@@ -61,8 +61,10 @@ type Config struct {
 	// character data; when empty the database's own locale is looked up
 	// after SQ_DBOPEN, as JDBC does.
 	DBLocale string
-	// Env is further login environment (OPTOFC, PDQPRIORITY, …), sent after
-	// JDBC's own entries; a DBDATE here takes the place of JDBC's default.
+	// Env is further login environment (PDQPRIORITY, OPTCOMPIND, …), sent
+	// after JDBC's own entries; a DBDATE here takes the place of JDBC's
+	// default. OPTOFC goes in SQ_INFO instead, as JDBC sends it, and is 1
+	// unless Env says OPTOFC=0 (see sessionInfo).
 	Env []sqli.EnvVar
 	// FetchBufferSize is the SQ_NFETCH buffer in bytes; 0 means
 	// DefaultFetchBufferSize (32767).

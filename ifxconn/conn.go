@@ -176,7 +176,7 @@ func (c *Conn) Ping(ctx context.Context) error {
 	}
 	defer o.end()
 	var a answer
-	if err := o.roundTrip(&a, jdbcInfo()); err != nil {
+	if err := o.roundTrip(&a, sessionInfo(&c.cfg)); err != nil {
 		return err
 	}
 	if a.err != nil {

@@ -163,9 +163,12 @@ func loginEnv(cfg *Config) []sqli.EnvVar {
 		dbdate = "Y4MD-"
 	}
 	for _, v := range cfg.Env {
-		if strings.EqualFold(v.Name, "DBDATE") {
+		switch {
+		case strings.EqualFold(v.Name, "DBDATE"):
 			dbdate = v.Value
 			continue
+		case strings.EqualFold(v.Name, "OPTOFC"):
+			continue // sent in SQ_INFO, as JDBC does (sessionInfo)
 		}
 		rest = append(rest, v)
 	}

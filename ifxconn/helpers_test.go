@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/go-informix/informix/ifxtest"
+	"github.com/go-informix/informix/sqli"
 )
 
 // startServer starts an ifxtest server with cfg and closes it at the end
@@ -28,12 +29,14 @@ func testConfig(srv *ifxtest.Server, db string) *Config {
 		Server: ifxtest.DefaultServerName, Database: db}
 }
 
-// jdbcConfig is testConfig with JDBC's default fetch buffer (4096; ours is
-// DefaultFetchBufferSize), for the tests that compare the bytes sent with
+// jdbcConfig is testConfig with JDBC's defaults where the driver's
+// differ: a 4096-byte fetch buffer (ours is DefaultFetchBufferSize) and
+// OPTOFC off (ours is on), for the tests that compare the bytes sent with
 // JDBC's golden transcripts, which JDBC recorded at its defaults.
 func jdbcConfig(srv *ifxtest.Server, db string) *Config {
 	cfg := testConfig(srv, db)
 	cfg.FetchBufferSize = 4096
+	cfg.Env = []sqli.EnvVar{{Name: "OPTOFC", Value: "0"}}
 	return cfg
 }
 

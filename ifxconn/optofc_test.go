@@ -51,17 +51,18 @@ func readRows(t *testing.T, rows *Rows, limit int) []any {
 }
 
 // TestOPTOFCOneRowSelect runs a prepared one-row SELECT three times and
-// counts the SQ_CLOSE messages the driver sends: one per result without
-// OPTOFC, none with OPTOFC=1, where the server's SQ_CLOSE in the fetch
-// answer tells the driver the cursor is already closed.
+// counts the SQ_CLOSE messages the driver sends: one per result with
+// OPTOFC=0, none with OPTOFC=1 (the default), where the server's SQ_CLOSE
+// in the fetch answer tells the driver the cursor is already closed.
 func TestOPTOFCOneRowSelect(t *testing.T) {
 	tests := []struct {
 		name   string
 		env    []sqli.EnvVar
 		closes int
 	}{
-		{"without OPTOFC", nil, 3},
+		{"OPTOFC=0", []sqli.EnvVar{{Name: "OPTOFC", Value: "0"}}, 3},
 		{"OPTOFC=1", optofcEnv, 0},
+		{"default (on)", nil, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

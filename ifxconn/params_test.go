@@ -51,10 +51,37 @@ func TestLoginEnv(t *testing.T) {
 			"CLNT_PAM_CAPABLE", "1", "IFX_UPDDESC", "1", "NODEFDAC", "no")},
 		"db locale": {Config{DBLocale: "en_US.819"}, e("DBPATH", ".", "CLNT_PAM_CAPABLE", "1", "IFX_UPDDESC", "1",
 			"DB_LOCALE", "en_US.819", "NODEFDAC", "no")},
-		"dbdate and more": {Config{Env: e("DBDATE", "DMY4", "OPTOFC", "1")}, e("DBPATH", ".", "CLIENT_LOCALE", "en_US.8859-1",
-			"CLNT_PAM_CAPABLE", "1", "DBDATE", "DMY4", "IFX_UPDDESC", "1", "NODEFDAC", "no", "OPTOFC", "1")},
+		"dbdate and more, OPTOFC left for SQ_INFO": {Config{Env: e("DBDATE", "DMY4", "OPTOFC", "1", "PDQPRIORITY", "50")},
+			e("DBPATH", ".", "CLIENT_LOCALE", "en_US.8859-1", "CLNT_PAM_CAPABLE", "1", "DBDATE", "DMY4", "IFX_UPDDESC", "1",
+				"NODEFDAC", "no", "PDQPRIORITY", "50")},
 	} {
 		if got := loginEnv(&tc.cfg); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s:\ngot  %v\nwant %v", name, got, tc.want)
+		}
+	}
+}
+
+// TestSessionInfo: SQ_INFO carries JDBC's DBTEMP and SUBQCACHESZ, with
+// OPTOFC between them as JDBC puts it when its URL sets OPTOFC=1 ([J]:
+// ifxtest's wire log of JDBC 15.0.0.1.1): on by default, the value given
+// in Env, and absent for an explicit OPTOFC=0 (JDBC's default bytes).
+func TestSessionInfo(t *testing.T) {
+	e := func(kv ...string) []sqli.EnvVar {
+		var out []sqli.EnvVar
+		for i := 0; i < len(kv); i += 2 {
+			out = append(out, sqli.EnvVar{Name: kv[i], Value: kv[i+1]})
+		}
+		return out
+	}
+	for name, tc := range map[string]struct {
+		env  []sqli.EnvVar
+		want []sqli.EnvVar
+	}{
+		"default":  {nil, e("DBTEMP", "/tmp", "OPTOFC", "1", "SUBQCACHESZ", "10")},
+		"optofc=1": {e("optofc", "1"), e("DBTEMP", "/tmp", "OPTOFC", "1", "SUBQCACHESZ", "10")},
+		"OPTOFC=0": {e("OPTOFC", "0", "PDQPRIORITY", "5"), e("DBTEMP", "/tmp", "SUBQCACHESZ", "10")},
+	} {
+		if got := sessionInfo(&Config{Env: tc.env}).Env; !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s:\ngot  %v\nwant %v", name, got, tc.want)
 		}
 	}

@@ -194,7 +194,7 @@ func (r *Rows) nextMessage(o *op) (sqli.ServerMessage, error) {
 // reports after the batch's rows.
 //
 // A server SQ_CLOSE means the server closed the cursor after the last row,
-// as it does for a session that set OPTOFC=1 (Config.Env): Close then
+// as it does for a session with OPTOFC=1 (the default, sessionInfo): Close then
 // sends no SQ_CLOSE, saving a round trip, as IBM JDBC 15.0.0.1.1 does
 // after such an answer while it still closes a result left before its end
 // (SQLI.md §6.14; [J]: wire logs of JDBC against ifxtest with OPTOFC=1;

@@ -42,7 +42,7 @@ func (c *Conn) negotiate(ctx context.Context) error {
 		}
 	}
 	var info answer
-	if err := o.roundTrip(&info, jdbcInfo()); err != nil {
+	if err := o.roundTrip(&info, sessionInfo(&c.cfg)); err != nil {
 		return err
 	}
 	if info.err != nil {

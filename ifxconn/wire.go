@@ -1,6 +1,8 @@
 package ifxconn
 
 import (
+	"strings"
+
 	"github.com/go-informix/informix/sqli"
 )
 
@@ -18,11 +20,37 @@ type answer struct {
 	wantProtocols bool
 }
 
-// jdbcInfo returns the SQ_INFO IBM JDBC sends after SQ_PROTOCOLS:
-// DBTEMP=/tmp and SUBQCACHESZ=10 (SQLI.md §3.8; every golden of
-// conformance/testdata/jdbc).
-func jdbcInfo() *sqli.Info {
-	return &sqli.Info{Env: []sqli.EnvVar{{Name: "DBTEMP", Value: "/tmp"}, {Name: "SUBQCACHESZ", Value: "10"}}}
+// sessionInfo returns the SQ_INFO sent after SQ_PROTOCOLS, as IBM JDBC
+// sends it: DBTEMP=/tmp and SUBQCACHESZ=10 (SQLI.md §3.8; every golden of
+// conformance/testdata/jdbc), with OPTOFC between them when it is on, where
+// JDBC puts it when its URL sets OPTOFC=1 ([J]: ifxtest's wire log of JDBC
+// 15.0.0.1.1). See optofc for when it is.
+func sessionInfo(cfg *Config) *sqli.Info {
+	env := []sqli.EnvVar{{Name: "DBTEMP", Value: "/tmp"}}
+	if v := optofc(cfg); v != "" {
+		env = append(env, sqli.EnvVar{Name: "OPTOFC", Value: v})
+	}
+	return &sqli.Info{Env: append(env, sqli.EnvVar{Name: "SUBQCACHESZ", Value: "10"})}
+}
+
+// optofc returns the OPTOFC value to send: Config.Env's, "1" when Env has
+// none, and "" (send nothing; the server's default is 0) for an explicit
+// "0". OPTOFC=1 makes the server close a cursor itself after its last row
+// and say so with an SQ_CLOSE in the fetch answer (IBM ESQL/C "Optimize
+// OPEN, FETCH, and CLOSE"; SQLI.md §6.14 [W]), so a result read to its end
+// costs no SQ_CLOSE round trip: a one-row SELECT takes one round trip
+// instead of JDBC's two. The driver closes the cursor itself whenever no
+// server SQ_CLOSE came, so a server that ignores OPTOFC costs nothing.
+func optofc(cfg *Config) string {
+	for _, v := range cfg.Env {
+		if strings.EqualFold(v.Name, "OPTOFC") {
+			if v.Value == "0" {
+				return ""
+			}
+			return v.Value
+		}
+	}
+	return "1"
 }
 
 // queue appends msgs and SQ_EOT to the connection's request queue.

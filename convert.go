@@ -62,27 +62,24 @@ func (c *conn) CheckNamedValue(nv *driver.NamedValue) error {
 const maxValuerDepth = 8
 
 // toParam converts one argument; depth counts the Valuer calls so far.
-// The common types other than int32 and int (which become int64) keep v
-// itself as the Param's Value, the interface the caller boxed, so that
-// converting them allocates nothing.
+// The common types keep v itself as the Param's Value, the interface the
+// caller boxed (ifxtype's codecs take an int32 or an int for every integer
+// type), so that converting them allocates nothing; they are matched
+// before anything that needs reflect. None of them is a pointer, so
+// matching them before the nil-pointer test of otherParam changes no
+// result.
 // No conversion needs the database's code set (a []byte binds as raw
-// bytes, a string is converted by ifxconn); the unnamed parameter is the
-// old code-set argument, kept until the callers in convert_test.go drop it.
+// bytes, a string is converted by ifxconn).
 func toParam(v any, depth int) (ifxconn.Param, error) {
-	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
-		return ifxconn.Param{Type: nullType(rv.Type().Elem())}, nil
-	}
 	switch x := v.(type) {
 	case nil:
 		return ifxconn.Param{Type: sqli.TypeChar}, nil
 	case ifxconn.Param:
 		return x, nil
-	case sql.Out, *sql.Out:
-		return ifxconn.Param{}, errors.New("sql.Out is not supported: Informix has no output parameters for statements")
-	case int64:
+	case int64, int:
 		return ifxconn.Param{Type: sqli.TypeBigInt, Value: v}, nil
 	case int32:
-		return ifxconn.Param{Type: sqli.TypeInteger, Value: int64(x)}, nil
+		return ifxconn.Param{Type: sqli.TypeInteger, Value: v}, nil
 	case float64:
 		return ifxconn.Param{Type: sqli.TypeFloat, Value: v}, nil
 	case string:
@@ -100,6 +97,20 @@ func toParam(v any, depth int) (ifxconn.Param, error) {
 		return ifxconn.Param{Type: sqli.TypeDate, Value: x.Time(nil)}, nil
 	case []byte:
 		return bytesParam(x), nil
+	}
+	return otherParam(v, depth)
+}
+
+// otherParam converts the arguments toParam does not match: a nil pointer
+// (a NULL of the pointed-to type, without calling a Valuer on it),
+// sql.Out, a driver.Valuer, and the rest by reflect kind.
+func otherParam(v any, depth int) (ifxconn.Param, error) {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return ifxconn.Param{Type: nullType(rv.Type().Elem())}, nil
+	}
+	switch x := v.(type) {
+	case sql.Out, *sql.Out:
+		return ifxconn.Param{}, errors.New("sql.Out is not supported: Informix has no output parameters for statements")
 	case driver.Valuer:
 		return valuerParam(x, depth)
 	}

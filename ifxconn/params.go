@@ -55,7 +55,8 @@ func skipPast(s string, from int, end string) int {
 }
 
 // bindEncoder encodes the values of one SQ_BIND into memory it reuses from
-// one row to the next.
+// one row to the next. The values it returns never carry an Owner or a
+// TypeName, so each row overwrites only the other fields of vals.
 type bindEncoder struct {
 	vals []sqli.BindValue
 	data []byte
@@ -68,39 +69,42 @@ type bindEncoder struct {
 // is valid until the next call.
 func (e *bindEncoder) encode(args []Param, nullTypes []sqli.TypeCode, cs ifxtype.CodeSet) ([]sqli.BindValue, error) {
 	if cap(e.vals) < len(args) {
-		e.vals, e.ends = make([]sqli.BindValue, 0, len(args)), make([]int, 0, len(args))
+		e.vals, e.ends = make([]sqli.BindValue, len(args)), make([]int, len(args))
 		e.data = make([]byte, 0, 16*len(args))
 	}
-	e.vals, e.data, e.ends = e.vals[:0], e.data[:0], e.ends[:0]
-	for i, p := range args {
+	vals, ends, data := e.vals[:len(args)], e.ends[:len(args)], e.data[:0]
+	for i := range args {
+		p, v := &args[i], &vals[i]
 		if p.Value == nil {
-			t := p.Type.Base()
+			v.Type, v.Indicator, v.Prec = p.Type.Base(), sqli.IndicatorNull, 0
 			if i < len(nullTypes) {
-				t = nullTypes[i]
+				v.Type = nullTypes[i]
 			}
-			e.vals = append(e.vals, sqli.BindValue{Type: t, Indicator: sqli.IndicatorNull})
-			e.ends = append(e.ends, len(e.data))
+			ends[i] = len(data)
 			continue
 		}
 		codec, err := ifxtype.CodecFor(ifxtype.Type{Code: p.Type})
 		if err != nil {
 			return nil, fmt.Errorf("bind parameter %d: %w", i+1, err)
 		}
-		var prec int16
-		if prec, e.data, err = codec.AppendBind(e.data, p.Value, cs); err != nil {
+		if v.Prec, data, err = codec.AppendBind(data, p.Value, cs); err != nil {
+			e.data = data[:0]
 			return nil, fmt.Errorf("bind parameter %d as %v: %w", i+1, p.Type, err)
 		}
-		e.vals = append(e.vals, sqli.BindValue{Type: p.Type, Prec: prec})
-		e.ends = append(e.ends, len(e.data))
+		v.Type, v.Indicator = p.Type, sqli.IndicatorValue
+		ends[i] = len(data)
 	}
 	start := 0
-	for i := range e.vals {
-		if e.vals[i].Indicator == sqli.IndicatorValue {
-			e.vals[i].Data = e.data[start:e.ends[i]:e.ends[i]]
+	for i := range vals {
+		var d []byte
+		if vals[i].Indicator == sqli.IndicatorValue {
+			d = data[start:ends[i]:ends[i]]
 		}
-		start = e.ends[i]
+		vals[i].Data = d
+		start = ends[i]
 	}
-	return e.vals, nil
+	e.data = data
+	return vals, nil
 }
 
 // paramTypes returns the type each parameter of an SQ_IDESCRIBE is bound

@@ -150,7 +150,9 @@ func (c *codeSet) String() string { return c.name + " (" + strconv.Itoa(c.number
 
 // Append appends s converted to the code set. It fails, leaving dst as it
 // was, on the first character the code set cannot hold, naming the
-// character and its byte offset in s, and on invalid UTF-8 in s.
+// character and its byte offset in s, and on invalid UTF-8 in s. The
+// leading ASCII of s is copied as it is, since every code set writes ASCII
+// as ASCII (see codeSet); only the rest is converted rune by rune.
 func (c *codeSet) Append(dst []byte, s string) ([]byte, error) {
 	switch c.kind {
 	case kindUTF8:
@@ -162,11 +164,16 @@ func (c *codeSet) Append(dst []byte, s string) ([]byte, error) {
 		return c.appendMulti(dst, s)
 	}
 	start := len(dst)
-	dst = slices.Grow(dst, len(s))
-	for i, r := range s {
+	ascii := asciiPrefix(s)
+	dst = append(dst, s[:ascii]...)
+	if ascii == len(s) {
+		return dst, nil
+	}
+	dst = slices.Grow(dst, len(s)-ascii)
+	for i, r := range s[ascii:] {
 		b, ok := c.encodeRune(r)
 		if !ok {
-			return dst[:start], c.encodeError(s, i)
+			return dst[:start], c.encodeError(s, ascii+i)
 		}
 		dst = append(dst, b)
 	}
@@ -347,8 +354,17 @@ func checkEncodable(t transform.Transformer, s []byte) (int, error) {
 }
 
 // asciiPrefix returns the length of the longest prefix of s that is ASCII.
+// It tests eight bytes at a time while it can: their OR has the high bit
+// clear exactly when all eight are ASCII.
 func asciiPrefix[T ~string | ~[]byte](s T) int {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		if w[0]|w[1]|w[2]|w[3]|w[4]|w[5]|w[6]|w[7] >= utf8.RuneSelf {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return i
 		}

@@ -107,13 +107,39 @@ func layoutOf(q Qualifier) (fieldLayout, error) {
 }
 
 // dateTimeLayout returns the layout of q, or an error if q is not a
-// DATETIME qualifier (Qualifier.Valid).
+// DATETIME qualifier (Qualifier.Valid). It is a look-up in
+// dateTimeLayouts, since it runs for every DATETIME value bound, decoded
+// or validated.
 func dateTimeLayout(q Qualifier) (fieldLayout, error) {
-	if !q.Valid() {
-		return fieldLayout{}, fmt.Errorf("qualifier %#04x is not a valid DATETIME qualifier", uint16(q))
+	if e := &dateTimeLayouts[q.Start()][q.End()]; e.valid && e.q == q {
+		return e.l, e.err
 	}
-	return layoutOf(q)
+	return fieldLayout{}, fmt.Errorf("qualifier %#04x is not a valid DATETIME qualifier", uint16(q))
 }
+
+// dateTimeLayouts holds, for every start and end unit (4 bits each), the
+// DATETIME qualifier start TO end, when there is one (valid), and its
+// layout. A qualifier q is valid exactly when the entry of its units is
+// valid and holds q, which is how Qualifier.Valid decides it.
+var dateTimeLayouts = func() (t [16][16]struct {
+	q     Qualifier
+	valid bool
+	l     fieldLayout
+	err   error
+}) {
+	for start := range t {
+		for end := range t[start] {
+			q, err := DateTimeQualifier(TimeUnit(start), TimeUnit(end))
+			if err != nil {
+				continue
+			}
+			e := &t[start][end]
+			e.q, e.valid = q, true
+			e.l, e.err = layoutOf(q)
+		}
+	}
+	return t
+}()
 
 // has reports whether whole field i is part of the layout.
 func (l fieldLayout) has(i int) bool { return l.first <= i && i <= l.last }
@@ -134,9 +160,19 @@ func (l fieldLayout) wholeDigits() int {
 // fails if q is not a DATETIME qualifier or q has YEAR and t's year is
 // outside 1..9999.
 func NewDateTime(t time.Time, q Qualifier) (DateTime, error) {
+	fv, _, err := dateTimeFields(t, q)
+	if err != nil {
+		return DateTime{}, err
+	}
+	return dateTimeOf(fv, q), nil
+}
+
+// dateTimeFields returns the checked fields of NewDateTime(t, q), and q's
+// layout, without building the DateTime.
+func dateTimeFields(t time.Time, q Qualifier) (fieldValues, fieldLayout, error) {
 	l, err := dateTimeLayout(q)
 	if err != nil {
-		return DateTime{}, fmt.Errorf("ifxtype: DATETIME from %v: %w", t, err)
+		return fieldValues{}, l, fmt.Errorf("ifxtype: DATETIME from %v: %w", t, err)
 	}
 	y, mo, d := t.Date()
 	h, mi, s := t.Clock()
@@ -147,11 +183,10 @@ func NewDateTime(t time.Time, q Qualifier) (DateTime, error) {
 		}
 	}
 	fv.ns = int64(t.Nanosecond()) / fracUnit[l.frac] * fracUnit[l.frac]
-	dt := dateTimeOf(fv, q)
-	if err := dt.check(l); err != nil {
-		return DateTime{}, fmt.Errorf("ifxtype: DATETIME %s from %v: %w", q.DateTimeString(), t, err)
+	if err := l.checkDateTime(&fv); err != nil {
+		return fieldValues{}, l, fmt.Errorf("ifxtype: DATETIME %s from %v: %w", q.DateTimeString(), t, err)
 	}
-	return dt, nil
+	return fv, l, nil
 }
 
 // dateTimeOf builds a DateTime from field values (DATETIME fields fit in
@@ -205,22 +240,35 @@ func (d DateTime) Valid() error {
 	return nil
 }
 
+// The range of each whole DATETIME field; a day's maximum also depends on
+// the month (daysInMonth).
+var (
+	dateTimeFieldMin = [fieldFraction]int64{1, 1, 1, 0, 0, 0}
+	dateTimeFieldMax = [fieldFraction]int64{9999, 12, 31, 23, 59, 59}
+)
+
 // check validates d's fields against layout l of its qualifier.
 func (d DateTime) check(l fieldLayout) error {
 	fv := d.values()
+	return l.checkDateTime(&fv)
+}
+
+// checkDateTime validates the fields of a DATETIME of layout l: zero
+// outside l, in range for the calendar inside it, and a fraction that is a
+// whole number of l's units.
+func (l fieldLayout) checkDateTime(fv *fieldValues) error {
 	for i, v := range fv.v {
 		if !l.has(i) && v != 0 {
 			return fmt.Errorf("%s is %d, but the qualifier has no %s", timeFieldNames[i], v, timeFieldNames[i])
 		}
 	}
-	lo := [fieldFraction]int64{1, 1, 1, 0, 0, 0}
-	hi := [fieldFraction]int64{9999, 12, 31, 23, 59, 59}
 	for i := l.first; i <= l.last; i++ {
+		lo, hi := dateTimeFieldMin[i], dateTimeFieldMax[i]
 		if i == fieldDay {
-			hi[i] = int64(daysInMonth(d.Year, d.Month, l.has(fieldYear), l.has(fieldMonth)))
+			hi = int64(daysInMonth(fv.v[fieldYear], fv.v[fieldMonth], l.has(fieldYear), l.has(fieldMonth)))
 		}
-		if fv.v[i] < lo[i] || fv.v[i] > hi[i] {
-			return fmt.Errorf("%s %d outside %d..%d", timeFieldNames[i], fv.v[i], lo[i], hi[i])
+		if fv.v[i] < lo || fv.v[i] > hi {
+			return fmt.Errorf("%s %d outside %d..%d", timeFieldNames[i], fv.v[i], lo, hi)
 		}
 	}
 	if fv.ns < 0 || fv.ns >= 1e9 || fv.ns%fracUnit[l.frac] != 0 {
@@ -231,7 +279,7 @@ func (d DateTime) check(l fieldLayout) error {
 
 // daysInMonth returns the days of month (1..12) in year. Without a year,
 // February has 29 days (some year has them); without a month, 31.
-func daysInMonth(year, month int, hasYear, hasMonth bool) int {
+func daysInMonth(year, month int64, hasYear, hasMonth bool) int {
 	switch {
 	case !hasMonth:
 		return 31

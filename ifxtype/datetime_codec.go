@@ -153,27 +153,29 @@ func (dateTimeCodec) DecodeBind(prec int16, data []byte, _ CodeSet) (any, error)
 // settles TYPES.md open question 5).
 func (dateTimeCodec) AppendBind(dst []byte, v any, _ CodeSet) (int16, []byte, error) {
 	var (
-		d   DateTime
+		q   Qualifier
+		fv  fieldValues
+		l   fieldLayout
 		err error
 	)
 	switch x := v.(type) {
 	case DateTime:
-		d, err = x, x.Valid()
+		if err = x.Valid(); err == nil {
+			q, fv = x.Qualifier, x.values()
+			l, err = dateTimeLayout(q)
+		}
 	case time.Time:
-		d, err = NewDateTime(x, qualYearToFraction5)
+		q = qualYearToFraction5
+		fv, l, err = dateTimeFields(x, q)
 	case nil:
 		err = errNilBind(sqli.TypeDateTime)
 	default:
 		err = errGoType("DATETIME bind", v, "a DateTime or a time.Time")
 	}
-	var l fieldLayout
-	if err == nil {
-		l, err = dateTimeLayout(d.Qualifier)
-	}
 	if err != nil {
 		return 0, dst, err
 	}
-	return int16(d.Qualifier), appendPackedBind(dst, l, d.values()), nil
+	return int16(q), appendPackedBind(dst, l, fv), nil
 }
 
 // decodeDateTime decodes the non-NULL packed DATETIME b of qualifier q and
@@ -183,15 +185,13 @@ func decodeDateTime(b []byte, q Qualifier, l fieldLayout) (DateTime, error) {
 		return DateTime{}, fmt.Errorf("ifxtype: decode DATETIME %s % x: negative value", q.DateTimeString(), b)
 	}
 	fv, err := l.parsePacked(b)
-	var d DateTime
 	if err == nil {
-		d = dateTimeOf(fv, q)
-		err = d.check(l)
+		err = l.checkDateTime(&fv)
 	}
 	if err != nil {
 		return DateTime{}, fmt.Errorf("ifxtype: decode DATETIME %s % x: %w", q.DateTimeString(), b, err)
 	}
-	return d, nil
+	return dateTimeOf(fv, q), nil
 }
 
 // maxPackedBind is the longest packed DATETIME or INTERVAL bind value
@@ -286,6 +286,69 @@ const (
 // The caller has checked that every field fits its digits (a valid
 // DateTime, or fieldValues from split).
 func (l fieldLayout) appendPacked(dst []byte, fv fieldValues) []byte {
+	np, _ := l.pairs()
+	start := len(dst)
+	h := byte(np + l.implied() + 64)
+	dst = append(dst, 0x80|h)
+	if l.pairAligned() {
+		dst = l.appendFieldPairs(dst, fv)
+	} else {
+		dst = l.appendFieldDigits(dst, fv)
+	}
+	if fv.neg && !allZero(dst[start+1:]) {
+		dst[start] = h ^ 0x7f
+		complement100(dst[start+1:])
+	}
+	return dst
+}
+
+// pairAligned reports whether every field of l fills whole pairs of the
+// grid: the leading field has an even digit count, so the whole digits
+// need no pad digit and each later field is one pair. Every DATETIME
+// qualifier is (its leading field has 4 or 2 digits, or none); an
+// INTERVAL is when its leading precision is even.
+func (l fieldLayout) pairAligned() bool { return l.lead%2 == 0 }
+
+// appendFieldPairs appends the grid of fv for a pair-aligned layout: the
+// base-100 digits of each whole field, then those of the fraction digits
+// followed by the pad 0 when l.frac is odd. The bytes equal what
+// appendFieldDigits writes for the layout.
+func (l fieldLayout) appendFieldPairs(dst []byte, fv fieldValues) []byte {
+	for i := l.first; i <= l.last; i++ {
+		w := 1
+		if i == l.first {
+			w = l.lead / 2
+		}
+		dst = appendPairs(dst, fv.v[i], w)
+	}
+	f := fv.ns / fracUnit[l.frac]
+	if l.frac%2 == 1 {
+		f *= 10
+	}
+	return appendPairs(dst, f, (l.frac+1)/2)
+}
+
+// appendPairs appends v (0 ≤ v < 100^n) as n base-100 digits, most
+// significant first; digits above n are dropped, which the callers rule
+// out.
+func appendPairs(dst []byte, v int64, n int) []byte {
+	u := uint64(v)
+	if n == 1 {
+		return append(dst, byte(u%100))
+	}
+	start := len(dst)
+	dst = append(dst, make([]byte, n)...)
+	for i := start + n - 1; i >= start; i-- {
+		dst[i] = byte(u % 100)
+		u /= 100
+	}
+	return dst
+}
+
+// appendFieldDigits appends the grid of fv for any layout: the digits of
+// the fields laid out one by one on a decimal digit grid, then cut into
+// pairs.
+func (l fieldLayout) appendFieldDigits(dst []byte, fv fieldValues) []byte {
 	var dig [maxGridDigits]byte
 	np, nq := l.pairs()
 	n := 2*np - l.wholeDigits()
@@ -298,20 +361,20 @@ func (l fieldLayout) appendPacked(dst []byte, fv fieldValues) []byte {
 		n += w
 	}
 	putDigits(dig[n:n+l.frac], fv.ns/fracUnit[l.frac])
-	start := len(dst)
-	h := byte(np + l.implied() + 64)
-	dst = append(dst, 0x80|h)
-	zero := true
 	for i := range np + nq {
-		pair := dig[2*i]*10 + dig[2*i+1]
-		zero = zero && pair == 0
-		dst = append(dst, pair)
-	}
-	if fv.neg && !zero {
-		dst[start] = h ^ 0x7f
-		complement100(dst[start+1:])
+		dst = append(dst, dig[2*i]*10+dig[2*i+1])
 	}
 	return dst
+}
+
+// allZero reports whether every byte of b is 0.
+func allZero(b []byte) bool {
+	for _, x := range b {
+		if x != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // putDigits writes v (0 ≤ v < 10^len(d)) into d as zero-padded decimal
@@ -384,7 +447,6 @@ func (l fieldLayout) placePairs(b []byte, pairs *[maxGridPairs]byte) (neg bool, 
 // fraction digit count must be 0. Field values are not range-checked here.
 func (l fieldLayout) parsePacked(b []byte) (fieldValues, error) {
 	var fv fieldValues
-	np, nq := l.pairs()
 	var pairs [maxGridPairs]byte
 	if !l.gridPairs(b, &pairs) {
 		var err error
@@ -392,13 +454,59 @@ func (l fieldLayout) parsePacked(b []byte) (fieldValues, error) {
 			return fv, err
 		}
 	}
+	var err error
+	if l.pairAligned() {
+		err = l.fieldsFromPairs(&pairs, &fv)
+	} else {
+		err = l.fieldsFromDigits(&pairs, &fv)
+	}
+	return fv, err
+}
+
+// fieldsFromPairs reads the fields of a pair-aligned layout from its grid
+// pairs into fv, as fieldsFromDigits reads them.
+func (l fieldLayout) fieldsFromPairs(pairs *[maxGridPairs]byte, fv *fieldValues) error {
+	k := 0
+	for i := l.first; i <= l.last; i++ {
+		w := 1
+		if i == l.first {
+			w = l.lead / 2
+		}
+		fv.v[i] = pairsValue(pairs[k : k+w])
+		k += w
+	}
+	f := pairsValue(pairs[k : k+(l.frac+1)/2])
+	if l.frac%2 == 1 {
+		if f%10 != 0 {
+			return fmt.Errorf("a non-zero digit lies beyond FRACTION(%d)", l.frac)
+		}
+		f /= 10
+	}
+	fv.ns = f * fracUnit[l.frac]
+	return nil
+}
+
+// pairsValue returns the number the base-100 digits p spell.
+func pairsValue(p []byte) int64 {
+	var v int64
+	for _, d := range p {
+		v = v*100 + int64(d)
+	}
+	return v
+}
+
+// fieldsFromDigits reads the fields of any layout from its grid pairs into
+// fv: the pairs are cut into decimal digits, and the fields read from
+// them one by one.
+func (l fieldLayout) fieldsFromDigits(pairs *[maxGridPairs]byte, fv *fieldValues) error {
+	np, nq := l.pairs()
 	var dig [maxGridDigits]byte
 	for i := range np + nq {
 		dig[2*i], dig[2*i+1] = pairs[i]/10, pairs[i]%10
 	}
 	n := 2*np - l.wholeDigits()
 	if n == 1 && dig[0] != 0 {
-		return fv, fmt.Errorf("the %s has more than %d digits", timeFieldNames[l.first], l.lead)
+		return fmt.Errorf("the %s has more than %d digits", timeFieldNames[l.first], l.lead)
 	}
 	for i := l.first; i <= l.last; i++ {
 		w := 2
@@ -410,7 +518,7 @@ func (l fieldLayout) parsePacked(b []byte) (fieldValues, error) {
 	}
 	fv.ns = getDigits(dig[n:n+l.frac]) * fracUnit[l.frac]
 	if l.frac%2 == 1 && dig[n+l.frac] != 0 {
-		return fv, fmt.Errorf("a non-zero digit lies beyond FRACTION(%d)", l.frac)
+		return fmt.Errorf("a non-zero digit lies beyond FRACTION(%d)", l.frac)
 	}
-	return fv, nil
+	return nil
 }

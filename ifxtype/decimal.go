@@ -759,8 +759,12 @@ func (a u128) digits() int {
 	return max(t, 1)
 }
 
-// appendDigits appends the decimal digits of a, "0" for zero.
+// appendDigits appends the decimal digits of a, "0" for zero; a value
+// that fits 64 bits is formatted by strconv.
 func (a u128) appendDigits(dst []byte) []byte {
+	if a.hi == 0 {
+		return strconv.AppendUint(dst, a.lo, 10)
+	}
 	var buf [39]byte
 	i := len(buf)
 	for {

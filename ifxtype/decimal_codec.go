@@ -249,11 +249,24 @@ func unpackDecimal(b []byte, maxPairs int) (neg bool, coef u128, exp10 int, err 
 	case p.Exp < minPackedExp:
 		return false, coef, 0, fmt.Errorf("leading zero digits put the exponent at 100^%d, below 100^%d", p.Exp, minPackedExp)
 	}
-	for _, x := range p.Digits {
-		coef, _ = coef.mul64(100) // at most 16 pairs: under 10^32
+	return p.Neg, pairsCoef(p.Digits), 2 * (p.Exp - len(p.Digits)), nil
+}
+
+// pairsCoef returns the number the base-100 digits d spell, at most 16 of
+// them (under 10^32). The first 9 are summed in a uint64, which holds
+// 100^9 − 1 < 2^64, and only the rest in 128 bits.
+func pairsCoef(d []byte) u128 {
+	var lo uint64
+	n := min(len(d), 9)
+	for _, x := range d[:n] {
+		lo = lo*100 + uint64(x)
+	}
+	coef := u128{lo: lo}
+	for _, x := range d[n:] {
+		coef, _ = coef.mul64(100)
 		coef, _ = coef.add64(uint64(x))
 	}
-	return p.Neg, coef, 2 * (p.Exp - len(p.Digits)), nil
+	return coef
 }
 
 // AppendRow appends v in the column's width, or the NULL form 00 00 …

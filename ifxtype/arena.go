@@ -34,9 +34,20 @@ import (
 // alive with it. A program that keeps one value of every few hundred rows
 // holds up to a slab per value.
 
-// slabBytes is the size of one slab; a string longer than a quarter of it
-// gets an allocation of its own.
-const slabBytes = 4096
+// slabBytes is the largest size of one slab; a string longer than a
+// quarter of it gets an allocation of its own. Slabs start small
+// (firstSlabBytes) and double up to it, so a result of one row, the
+// common single-row query, does not pay for 4 KiB slabs it hardly uses.
+const (
+	slabBytes      = 4096
+	firstSlabBytes = 128
+)
+
+// nextSlabCap returns the capacity in elements of the slab that follows one
+// of capacity prev, for elements of size bytes.
+func nextSlabCap(prev, size int) int {
+	return max(1, min(slabBytes, max(firstSlabBytes, 2*prev*size))/size)
+}
 
 // Arena boxes decoded values into interfaces without an allocation per
 // value (see the comment above). The zero Arena is ready to use, and a nil
@@ -73,7 +84,7 @@ func (s *slab[T]) box(v T) any {
 		s.typ = (*eface)(unsafe.Pointer(&zero)).typ
 	}
 	if len(s.buf) == cap(s.buf) {
-		s.buf = make([]T, 0, max(1, slabBytes/int(unsafe.Sizeof(v))))
+		s.buf = make([]T, 0, nextSlabCap(cap(s.buf), int(unsafe.Sizeof(v))))
 	}
 	s.buf = append(s.buf, v)
 	var out any
@@ -141,7 +152,7 @@ func (a *Arena) String(b []byte) string {
 	case len(b) > slabBytes/4:
 		return string(b)
 	case cap(a.text)-len(a.text) < len(b):
-		a.text = make([]byte, 0, slabBytes)
+		a.text = make([]byte, 0, max(len(b), nextSlabCap(cap(a.text), 1)))
 	}
 	start := len(a.text)
 	a.text = append(a.text, b...)

@@ -179,3 +179,29 @@ func TestDecodeArenaAllocs(t *testing.T) {
 		t.Errorf("decoded %#v, want %#v", dst, row)
 	}
 }
+
+// TestNextSlabCap: slabs start at firstSlabBytes (128) and double up to
+// slabBytes (4096), in whole elements. Worked by hand: int64 (8 bytes)
+// 16, 32, 64, 128, 256, 512, then 512; time.Time (24 bytes) 128/24 = 5,
+// 240/24 = 10, 480/24 = 20, 960/24 = 40, 1920/24 = 80, 3840/24 = 160,
+// then 4096/24 = 170; bytes 128 … 4096.
+func TestNextSlabCap(t *testing.T) {
+	for _, tc := range []struct {
+		size int
+		want []int
+	}{
+		{8, []int{16, 32, 64, 128, 256, 512, 512}},
+		{24, []int{5, 10, 20, 40, 80, 160, 170, 170}},
+		{1, []int{128, 256, 512, 1024, 2048, 4096, 4096}},
+		{5000, []int{1, 1}},
+	} {
+		prev := 0
+		for i, want := range tc.want {
+			got := nextSlabCap(prev, tc.size)
+			if got != want {
+				t.Errorf("size %d, slab %d: capacity %d, want %d", tc.size, i+1, got, want)
+			}
+			prev = got
+		}
+	}
+}

@@ -124,7 +124,7 @@ func (l *RowLayout) Split(data []byte, out [][]byte) ([][]byte, error) {
 // column returns the bytes of column i of the row data, which starts at
 // off in a sequential row, and the offset of the next column.
 func (l *RowLayout) column(data []byte, i, off int) ([]byte, int, error) {
-	c := l.cols[i]
+	c := &l.cols[i]
 	if !l.sequential {
 		end := int64(len(data))
 		if i+1 < len(l.cols) {

@@ -12,8 +12,8 @@
 //	db, err := sql.Open("informix", srv.DSN("testdb"))
 //
 // The server half of the protocol (login, SQ_PROTOCOLS, statements,
-// cursors and fetch batching, transactions, the TCP urgent-byte interrupt)
-// is implemented here on package sqli's messages and package ifxtype's
+// cursors and fetch batching, OPTOFC's closing of a cursor after its last
+// row, transactions, the TCP urgent-byte interrupt) is implemented here on package sqli's messages and package ifxtype's
 // value codecs; SQL runs in an internal engine on SQLite that keeps
 // Informix types in its own catalog. Each choice where the public evidence
 // is silent or disagrees is named in a comment with the SQLI.md section or

@@ -64,6 +64,19 @@ type Conn struct {
 	txBegun   bool  // Begin was called and Commit or Rollback has not ended it
 	cursorSeq int64 // the counter of JDBC-style cursor names
 	streaming *Rows // the Rows whose fetch answer is partly read (at most one), or nil
+	scratch   scratchMessages
+}
+
+// scratchMessages holds the messages of a cursor's open and fetch requests,
+// reused from request to request so that they cost no allocation. Reuse is
+// safe because the Writer encodes a message when it is queued (sqli.Writer
+// Send) and only the call holding the entry lock queues messages.
+type scratchMessages struct {
+	id     sqli.ID
+	cur    sqli.CurName
+	open   sqli.Open
+	nfetch sqli.NFetch
+	list   [6]sqli.ClientMessage
 }
 
 // IsClosed reports whether the connection is closed or poisoned: nothing

@@ -86,3 +86,23 @@ func TestSessionInfo(t *testing.T) {
 		}
 	}
 }
+
+// TestCursorNames: JDBC's cursor names, "_ifxc" and the counter in 13
+// digits (connect.golden: _ifxc0000000000000), longer only when the
+// counter needs more digits.
+func TestCursorNames(t *testing.T) {
+	for _, tc := range []struct {
+		seq  int64
+		want string
+	}{
+		{0, "_ifxc0000000000000"},
+		{12345, "_ifxc0000000012345"},
+		{9999999999999, "_ifxc9999999999999"},
+		{10000000000000, "_ifxc10000000000000"},
+	} {
+		c := &Conn{cursorSeq: tc.seq}
+		if got := c.nextCursorName(); got != tc.want || c.cursorSeq != tc.seq+1 {
+			t.Errorf("cursor %d: %q (next %d), want %q", tc.seq, got, c.cursorSeq, tc.want)
+		}
+	}
+}

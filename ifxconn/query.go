@@ -3,6 +3,7 @@ package ifxconn
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/go-informix/informix/sqli"
 )
@@ -82,11 +83,13 @@ func (o *op) query(s *Stmt, args []Param, oneShot bool) (*Rows, error) {
 	if err := o.beginPending(); err != nil {
 		return nil, err
 	}
-	open := []sqli.ClientMessage{&sqli.ID{StatementID: s.id}, &sqli.CurName{Name: o.c.nextCursorName()}}
+	sc := &o.c.scratch
+	sc.id.StatementID, sc.cur.Name = s.id, o.c.nextCursorName()
+	open := append(sc.list[:0], &sc.id, &sc.cur)
 	if b != nil {
 		open = append(open, b)
 	}
-	open = append(open, &sqli.Open{})
+	open = append(open, &sc.open)
 	if err := o.openCursor(r, open); err != nil {
 		return nil, err
 	}
@@ -138,7 +141,16 @@ func (o *op) openCursor(r *Rows, open []sqli.ClientMessage) error {
 func (c *Conn) nextCursorName() string {
 	n := c.cursorSeq
 	c.cursorSeq++
-	return fmt.Sprintf("_ifxc%013d", n)
+	const prefix = "_ifxc"
+	var b [len(prefix) + 19]byte // 19 digits hold any int64
+	digits := strconv.AppendInt(b[:0], n, 10)
+	pad := max(0, 13-len(digits))
+	out := make([]byte, 0, len(prefix)+pad+len(digits))
+	out = append(out, prefix...)
+	for range pad {
+		out = append(out, '0')
+	}
+	return string(append(out, digits...))
 }
 
 // retType returns the SQ_RET_TYPE JDBC sends with the first fetch of a

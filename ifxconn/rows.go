@@ -244,11 +244,17 @@ func (r *Rows) decode(o *op, data []byte, dest []any) error {
 // variable-width result), SQ_NFETCH and SQ_EOT as one group, as JDBC does
 // (SQLI.md §7.2; conformance/testdata/jdbc/big_select.golden).
 func (o *op) fetch(r *Rows, head []sqli.ClientMessage, rt *sqli.RetType) error {
-	msgs := append(head, &sqli.ID{StatementID: r.s.id})
+	sc := &o.c.scratch
+	for _, m := range head {
+		o.c.w.Send(m)
+	}
+	sc.id.StatementID = r.s.id
+	sc.nfetch = sqli.NFetch{BufferSize: o.c.cfg.fetchBufferSize()}
+	msgs := append(sc.list[:0], &sc.id)
 	if rt != nil {
 		msgs = append(msgs, rt)
 	}
-	msgs = append(msgs, &sqli.NFetch{BufferSize: o.c.cfg.fetchBufferSize()})
+	msgs = append(msgs, &sc.nfetch)
 	o.queue(msgs...)
 	if err := o.send(); err != nil {
 		return err

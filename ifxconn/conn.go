@@ -65,6 +65,7 @@ type Conn struct {
 	cursorSeq int64 // the counter of JDBC-style cursor names
 	streaming *Rows // the Rows whose fetch answer is partly read (at most one), or nil
 	scratch   scratchMessages
+	plainOp   op // the op of a call whose context cannot end (enter)
 }
 
 // scratchMessages holds the messages of a cursor's open and fetch requests,

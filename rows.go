@@ -24,7 +24,15 @@ type rows struct {
 	names []string
 	vals  []any  // the values of the row Next decodes, reused from row to row
 	text  []byte // scratch for the text of a value, reused
+
+	// Room for names and vals of a result of few columns, the common
+	// single-value query, so that they cost no allocation of their own.
+	smallNames [smallResult]string
+	smallVals  [smallResult]any
 }
+
+// smallResult is the number of columns rows holds without allocating.
+const smallResult = 4
 
 var (
 	_ driver.Rows                           = (*rows)(nil)
@@ -37,11 +45,16 @@ var (
 
 func newRows(r *ifxconn.Rows) *rows {
 	cols := r.Columns()
-	names := make([]string, len(cols))
-	for i, c := range cols {
-		names[i] = c.Name
+	rs := &rows{r: r, cols: cols}
+	if len(cols) <= smallResult {
+		rs.names, rs.vals = rs.smallNames[:len(cols)], rs.smallVals[:len(cols)]
+	} else {
+		rs.names, rs.vals = make([]string, len(cols)), make([]any, len(cols))
 	}
-	return &rows{r: r, cols: cols, names: names}
+	for i, c := range cols {
+		rs.names[i] = c.Name
+	}
+	return rs
 }
 
 // Columns returns the column names as the server describes them.

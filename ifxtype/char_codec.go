@@ -117,18 +117,18 @@ func (c charCodec) rowWidth(t Type) (int, bool) {
 
 // DecodeRow decodes exactly n bytes, blanks kept, or returns nil for NULL.
 func (c charCodec) DecodeRow(t Type, b []byte, _ bool, cs CodeSet) (any, error) {
-	return c.decodeCell(t, b, cs, nil)
+	return c.decodeCell(&t, b, cs, nil)
 }
 
 // decodeCell is DecodeRow boxing into a.
-func (c charCodec) decodeCell(t Type, b []byte, cs CodeSet, a *Arena) (any, error) {
+func (c charCodec) decodeCell(t *Type, b []byte, cs CodeSet, a *Arena) (any, error) {
 	text, null, err := c.rowText(t, b)
 	return boxText(t, text, null, err, cs, a)
 }
 
 // rowText returns the text of a CHAR column: exactly n bytes, blanks kept.
-func (c charCodec) rowText(t Type, b []byte) (text []byte, null bool, err error) {
-	w, err := charWidth(t)
+func (c charCodec) rowText(t *Type, b []byte) (text []byte, null bool, err error) {
+	w, err := charWidth(*t)
 	if err != nil {
 		return nil, false, err
 	}
@@ -209,28 +209,28 @@ func (c varCharCodec) RowSize(_ Type, b []byte, _ bool) (int, error) {
 
 // DecodeRow decodes `u8 n` + n bytes, or returns nil for 01 00.
 func (c varCharCodec) DecodeRow(t Type, b []byte, _ bool, cs CodeSet) (any, error) {
-	return c.decodeCell(t, b, cs, nil)
+	return c.decodeCell(&t, b, cs, nil)
 }
 
 // decodeCell is DecodeRow boxing into a.
-func (c varCharCodec) decodeCell(t Type, b []byte, cs CodeSet, a *Arena) (any, error) {
+func (c varCharCodec) decodeCell(t *Type, b []byte, cs CodeSet, a *Arena) (any, error) {
 	text, null, err := c.rowText(t, b)
 	return boxText(t, text, null, err, cs, a)
 }
 
 // rowText returns the text of a VARCHAR column, `u8 n` + n bytes.
-func (c varCharCodec) rowText(t Type, b []byte) (text []byte, null bool, err error) {
-	limit, err := varCharMax(t)
+func (c varCharCodec) rowText(t *Type, b []byte) (text []byte, null bool, err error) {
+	limit, err := varCharMax(*t)
 	if err != nil {
 		return nil, false, err
 	}
 	if len(b) < 1 {
-		return nil, false, fmt.Errorf("ifxtype: %s value is empty, want a length byte", charTypeName(t))
+		return nil, false, fmt.Errorf("ifxtype: %s value is empty, want a length byte", charTypeName(*t))
 	}
 	if len(b) == 2 && b[0] == 1 && b[1] == 0 {
 		return nil, true, nil
 	}
-	if err := checkLength(t, int(b[0]), limit, len(b)-1); err != nil {
+	if err := checkLength(*t, int(b[0]), limit, len(b)-1); err != nil {
 		return nil, false, err
 	}
 	return b[1:], false, nil
@@ -311,18 +311,18 @@ func (lvarCharCodec) RowSize(_ Type, b []byte, _ bool) (int, error) {
 
 // DecodeRow decodes the "5 + length" form, or returns nil for NULL.
 func (c lvarCharCodec) DecodeRow(t Type, b []byte, _ bool, cs CodeSet) (any, error) {
-	return c.decodeCell(t, b, cs, nil)
+	return c.decodeCell(&t, b, cs, nil)
 }
 
 // decodeCell is DecodeRow boxing into a.
-func (c lvarCharCodec) decodeCell(t Type, b []byte, cs CodeSet, a *Arena) (any, error) {
+func (c lvarCharCodec) decodeCell(t *Type, b []byte, cs CodeSet, a *Arena) (any, error) {
 	text, null, err := c.rowText(t, b)
 	return boxText(t, text, null, err, cs, a)
 }
 
 // rowText returns the text of an LVARCHAR column in the "5 + length" form.
-func (lvarCharCodec) rowText(t Type, b []byte) (text []byte, null bool, err error) {
-	limit, err := lvarCharMax(t)
+func (lvarCharCodec) rowText(t *Type, b []byte) (text []byte, null bool, err error) {
+	limit, err := lvarCharMax(*t)
 	if err != nil {
 		return nil, false, err
 	}
@@ -338,7 +338,7 @@ func (lvarCharCodec) rowText(t Type, b []byte) (text []byte, null bool, err erro
 	case b[0] == 1:
 		return nil, false, fmt.Errorf("ifxtype: LVARCHAR flag 1 (NULL) with length %d and %d bytes", n, len(b))
 	}
-	if err := checkLength(t, n, limit, len(b)-5); err != nil {
+	if err := checkLength(*t, n, limit, len(b)-5); err != nil {
 		return nil, false, err
 	}
 	return b[5:], false, nil
@@ -415,17 +415,17 @@ func checkLength(t Type, n, limit, rest int) error {
 // boxText decodes the text a character codec's rowText found in a cell of
 // type t (or the NULL or error it reported), boxed in a, or by Go when a
 // is nil; NULL is nil.
-func boxText(t Type, text []byte, null bool, err error, cs CodeSet, a *Arena) (any, error) {
+func boxText(t *Type, text []byte, null bool, err error, cs CodeSet, a *Arena) (any, error) {
 	switch {
 	case err != nil || null:
 		return nil, err
 	case a == nil:
-		return decodeText(t, text, cs)
+		return decodeText(*t, text, cs)
 	}
 	if c, ok := cs.(*codeSet); ok && c.unchanged(text) {
 		return a.Box(a.String(text)), nil
 	}
-	v, err := decodeText(t, text, cs)
+	v, err := decodeText(*t, text, cs)
 	if err != nil {
 		return nil, err
 	}

@@ -130,7 +130,7 @@ func checkArena(t *testing.T, c Codec, ty Type, b []byte, cs CodeSet, want any, 
 		return
 	}
 	var a Arena
-	got, err := cd.decodeCell(ty, b, cs, &a)
+	got, err := cd.decodeCell(&ty, b, cs, &a)
 	if (err != nil) != (wantErr != nil) || err == nil && !scalarEqual(got, want) {
 		t.Fatalf("%v (%s): % x: arena %#v, %v; DecodeRow %#v, %v", c.Code(), ty.SQLName(), b, got, err, want, wantErr)
 	}

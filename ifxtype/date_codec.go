@@ -62,7 +62,7 @@ func (dateCodec) DecodeRow(_ Type, b []byte, _ bool, _ CodeSet) (any, error) {
 }
 
 // decodeCell is DecodeRow boxing into a.
-func (dateCodec) decodeCell(_ Type, b []byte, _ CodeSet, a *Arena) (any, error) {
+func (dateCodec) decodeCell(_ *Type, b []byte, _ CodeSet, a *Arena) (any, error) {
 	days, err := parseDate(b)
 	if err != nil || days == dateNull {
 		return nil, err

@@ -63,7 +63,7 @@ func (dateTimeCodec) DecodeRow(t Type, b []byte, _ bool, cs CodeSet) (any, error
 	if err != nil {
 		return nil, err
 	}
-	return dtColumn{q, l, w}.decodeCell(t, b, cs, nil)
+	return dtColumn{q, l, w}.decodeCell(&t, b, cs, nil)
 }
 
 // dtColumn is a validated DATETIME column type: its qualifier, field
@@ -81,7 +81,7 @@ func (dateTimeCodec) prepareColumn(t Type) (cellDecoder, bool) {
 }
 
 // decodeCell is DecodeRow of the column boxing into a.
-func (col dtColumn) decodeCell(_ Type, b []byte, _ CodeSet, a *Arena) (any, error) {
+func (col dtColumn) decodeCell(_ *Type, b []byte, _ CodeSet, a *Arena) (any, error) {
 	if len(b) != col.w {
 		return nil, fmt.Errorf("ifxtype: DATETIME %s takes %d bytes, got %d", col.q.DateTimeString(), col.w, len(b))
 	}

@@ -138,7 +138,7 @@ func (c decimalCodec) DecodeRow(t Type, b []byte, _ bool, cs CodeSet) (any, erro
 	if err != nil {
 		return nil, err
 	}
-	return col.decodeCell(t, b, cs, nil)
+	return col.decodeCell(&t, b, cs, nil)
 }
 
 // prepareColumn returns the validated column, whose cells it decodes.
@@ -148,7 +148,7 @@ func (c decimalCodec) prepareColumn(t Type) (cellDecoder, bool) {
 }
 
 // decodeCell is DecodeRow of the column boxing into a.
-func (col decColumn) decodeCell(_ Type, b []byte, _ CodeSet, a *Arena) (any, error) {
+func (col decColumn) decodeCell(_ *Type, b []byte, _ CodeSet, a *Arena) (any, error) {
 	d, null, err := col.decode(b)
 	if err != nil || null {
 		return nil, err

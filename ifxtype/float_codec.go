@@ -58,9 +58,9 @@ func (c floatCodec) DecodeRow(_ Type, b []byte, _ bool, _ CodeSet) (any, error) 
 
 // decodeCell is DecodeRow boxing a FLOAT into a; a SMALLFLOAT, a float32,
 // is boxed by Go.
-func (c floatCodec) decodeCell(t Type, b []byte, cs CodeSet, a *Arena) (any, error) {
+func (c floatCodec) decodeCell(t *Type, b []byte, cs CodeSet, a *Arena) (any, error) {
 	if c.width != 8 || len(b) != 8 || isAllFF(b) {
-		return c.DecodeRow(t, b, false, cs)
+		return c.DecodeRow(*t, b, false, cs)
 	}
 	return a.Float64(math.Float64frombits(binary.BigEndian.Uint64(b))), nil
 }

@@ -73,7 +73,7 @@ func (c intCodec) DecodeRow(_ Type, b []byte, _ bool, _ CodeSet) (any, error) {
 }
 
 // decodeCell is DecodeRow boxing into a.
-func (c intCodec) decodeCell(_ Type, b []byte, _ CodeSet, a *Arena) (any, error) {
+func (c intCodec) decodeCell(_ *Type, b []byte, _ CodeSet, a *Arena) (any, error) {
 	v, null, err := c.parse(b)
 	if err != nil || null {
 		return nil, err

@@ -52,7 +52,7 @@ type fixedWidther interface {
 // is nil). The codecs whose cells need nothing prepared implement it
 // themselves.
 type cellDecoder interface {
-	decodeCell(t Type, b []byte, cs CodeSet, a *Arena) (any, error)
+	decodeCell(t *Type, b []byte, cs CodeSet, a *Arena) (any, error)
 }
 
 // columnPreparer is implemented by the codecs that validate a column's
@@ -180,7 +180,7 @@ func (l *RowLayout) DecodeArena(data []byte, dst []any, cs CodeSet, a *Arena) er
 		}
 		var v any
 		if cd := l.cells[i]; cd != nil {
-			v, err = cd.decodeCell(l.cols[i].Type, b, cs, a)
+			v, err = cd.decodeCell(&l.cols[i].Type, b, cs, a)
 		} else {
 			v, err = l.codecs[i].DecodeRow(l.cols[i].Type, b, l.sequential, cs)
 		}

@@ -1,14 +1,11 @@
 package e2e
 
 import (
-	"bufio"
 	"bytes"
 	"database/sql"
 	"encoding/binary"
-	"os"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/go-informix/informix"
@@ -44,45 +41,13 @@ import (
 // These tests always use a server of their own, whatever the target: the
 // goldens are ifxtest's answers to JDBC.
 
-// memWireLog keeps every connection's chunks in memory.
-type memWireLog struct {
-	mu    sync.Mutex
-	conns map[uint64]*memConnLog
-}
-
-type memConnLog struct {
-	mu     sync.Mutex
-	chunks []ifxtest.WireChunk
-}
-
-func (l *memWireLog) Connection(id uint64, _ string) ifxtest.ConnLog {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	c := &memConnLog{}
-	l.conns[id] = c
-	return c
-}
-
-func (c *memConnLog) Chunk(dir ifxtest.Direction, offset int64, b []byte) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.chunks = append(c.chunks, ifxtest.WireChunk{Dir: dir, Offset: offset, Data: bytes.Clone(b)})
-}
-
-func (c *memConnLog) Close() error { return nil }
+// memWireLog keeps every connection's wire log in memory.
+type memWireLog struct{ transcript.MemLog }
 
 // transcriptOf renders connection id (1 for the first accepted).
 func (l *memWireLog) transcriptOf(t *testing.T, id uint64) []string {
 	t.Helper()
-	l.mu.Lock()
-	c := l.conns[id]
-	l.mu.Unlock()
-	if c == nil {
-		t.Fatalf("no wire log of connection %d", id)
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	lines, err := transcript.Render(c.chunks)
+	lines, err := l.Render(id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +58,7 @@ func (l *memWireLog) transcriptOf(t *testing.T, id uint64) []string {
 // conformance run (conformance_test.go), recording every connection.
 func jdbcServer(t *testing.T) (*ifxtest.Server, *memWireLog) {
 	t.Helper()
-	log := &memWireLog{conns: map[uint64]*memConnLog{}}
+	log := &memWireLog{}
 	srv, err := ifxtest.Start(ifxtest.Config{WireLog: log, Databases: []ifxtest.Database{
 		{Name: "testdb", Logging: ifxtest.UnbufferedLogging},
 		{Name: "nologdb", Logging: ifxtest.NoLogging},
@@ -124,24 +89,8 @@ func openOne(t *testing.T, srv *ifxtest.Server, database string, options ...stri
 // goldenConnections reads a golden transcript into its connections' lines.
 func goldenConnections(t *testing.T, name string) [][]string {
 	t.Helper()
-	f, err := os.Open("../conformance/testdata/jdbc/" + name)
+	conns, err := transcript.ReadGolden("../conformance/testdata/jdbc/" + name)
 	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var conns [][]string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<22)
-	for sc.Scan() {
-		switch l := sc.Text(); {
-		case strings.HasPrefix(l, "#"):
-		case strings.HasPrefix(l, "== connection"):
-			conns = append(conns, nil)
-		case len(conns) > 0:
-			conns[len(conns)-1] = append(conns[len(conns)-1], l)
-		}
-	}
-	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
 	return conns
@@ -150,23 +99,12 @@ func goldenConnections(t *testing.T, name string) [][]string {
 // compareTranscripts requires got to equal want line by line.
 func compareTranscripts(t *testing.T, want, got []string) {
 	t.Helper()
-	diffs := 0
-	for i := range max(len(want), len(got)) {
-		var w, g string
-		if i < len(want) {
-			w = want[i]
-		}
-		if i < len(got) {
-			g = got[i]
-		}
-		if w != g {
-			if diffs++; diffs <= 5 {
-				t.Errorf("line %d:\nJDBC: %s\nours: %s", i+1, clip(w), clip(g))
-			}
-		}
+	diffs, n := transcript.Diff("JDBC", want, "ours", got, 5)
+	for _, d := range diffs {
+		t.Error(d)
 	}
-	if diffs > 0 {
-		t.Errorf("%d lines differ (JDBC %d lines, ours %d)", diffs, len(want), len(got))
+	if n > 0 {
+		t.Errorf("%d lines differ (JDBC %d lines, ours %d)", n, len(want), len(got))
 	}
 }
 

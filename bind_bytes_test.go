@@ -9,10 +9,10 @@ import (
 	"github.com/go-informix/informix/ifxtest"
 )
 
-// TestFixBytesIntoCharLatin1: in testdb (8859-1), the 8859-1 bytes of
+// TestBindBytesIntoCharLatin1: in testdb (8859-1), the 8859-1 bytes of
 // "hé" (68 E9) bound as a []byte land in CHAR(5) and VARCHAR(10) columns
 // and read back as "hé" (CHAR blank-padded), as the string does.
-func TestFixBytesIntoCharLatin1(t *testing.T) {
+func TestBindBytesIntoCharLatin1(t *testing.T) {
 	db := openDB(t, "testdb")
 	mustExecDB(t, db, "CREATE TABLE fb_t (k INTEGER, c CHAR(5), v VARCHAR(10))")
 	mustExecDB(t, db, "INSERT INTO fb_t VALUES (1, ?, ?)", []byte{'h', 0xe9}, []byte{'h', 0xe9})
@@ -36,14 +36,14 @@ func TestFixBytesIntoCharLatin1(t *testing.T) {
 	}
 }
 
-// TestFixBytesUnchangedInUTF8: in utf8db a []byte goes on the wire as it
+// TestBindBytesUnchangedInUTF8: in utf8db a []byte goes on the wire as it
 // is, never converted: the 8859-1 bytes 68 E9 stay 68 E9 (the string "hé"
 // would be 68 C3 A9), and FF 41, invalid in UTF-8, is sent for the server
 // to judge rather than refused by the driver; the CHAR bind value is
 // `u16 n` + the bytes behind type, indicator and precision words of 0
 // (docs/protocol.md, bind table). Valid UTF-8 bytes read back as their
 // text.
-func TestFixBytesUnchangedInUTF8(t *testing.T) {
+func TestBindBytesUnchangedInUTF8(t *testing.T) {
 	w := &clientBytes{}
 	srv := startServer(t, ifxtest.Config{WireLog: w})
 	db, err := sql.Open("informix", srv.DSN("utf8db"))
@@ -79,10 +79,10 @@ func TestFixBytesUnchangedInUTF8(t *testing.T) {
 	}
 }
 
-// TestFixBytesLengthLimit: a []byte longer than a CHAR bind holds (32767
+// TestBindBytesLengthLimit: a []byte longer than a CHAR bind holds (32767
 // bytes, TYPES.md §5.9) is refused by the driver with the limit named,
 // nothing cut; one of 32767 bytes is sent.
-func TestFixBytesLengthLimit(t *testing.T) {
+func TestBindBytesLengthLimit(t *testing.T) {
 	db := openDB(t, "testdb")
 	mustExecDB(t, db, "CREATE TABLE fl_t (v LVARCHAR(32739))")
 	_, err := db.Exec("INSERT INTO fl_t VALUES (?)", make([]byte, 32768))

@@ -5,13 +5,13 @@ import (
 	"testing"
 )
 
-// TestFixScanDateTimeText: DATETIME and INTERVAL values cast to CHAR or
+// TestScanDateTimeText: DATETIME and INTERVAL values cast to CHAR or
 // VARCHAR scan into *DateTime, sql.Null[DateTime], *IntervalDS and
 // *IntervalYM, the qualifier inferred from the text (ParseDateTime with a
 // zero qualifier). The qualifiers are written in hex by hand from TYPES.md
 // §5.7: HOUR TO MINUTE 0x0468, MONTH TO FRACTION(3) 0x0D2D, YEAR TO DAY
 // 0x0804; 12:34:56 is 45 296 s (43 200 + 2 040 + 56).
-func TestFixScanDateTimeText(t *testing.T) {
+func TestScanDateTimeText(t *testing.T) {
 	db := openDB(t, "testdb")
 	const from = " FROM systables WHERE tabid = 1"
 	dates := []struct {

@@ -41,11 +41,11 @@ func mustExecDB(t *testing.T, db *sql.DB, query string, args ...any) sql.Result 
 	return res
 }
 
-// TestFixTxUpdateInRowLoop is the database/sql pattern the driver used to
+// TestTxUpdateInRowLoop is the database/sql pattern the driver used to
 // refuse: inside a Tx, iterate a result and update each row it gives. All
 // 200 rows arrive in order, every update counts one row, and after the
 // commit SUM(v) = Σ (2·id + 1) for id < 200 = 200² = 40 000.
-func TestFixTxUpdateInRowLoop(t *testing.T) {
+func TestTxUpdateInRowLoop(t *testing.T) {
 	db := openSmallFetchDB(t)
 	ctx := context.Background()
 	tx, err := db.BeginTx(ctx, nil)
@@ -87,11 +87,11 @@ func TestFixTxUpdateInRowLoop(t *testing.T) {
 	}
 }
 
-// TestFixInterleavedRowsOnConn: on one sql.Conn, two results read in turn
+// TestInterleavedRowsOnConn: on one sql.Conn, two results read in turn
 // (ascending and descending) each give all their rows in order, with a
 // statement cancelled by its context between two rows (the error matches
 // the context's; the connection and both results go on).
-func TestFixInterleavedRowsOnConn(t *testing.T) {
+func TestInterleavedRowsOnConn(t *testing.T) {
 	db := openSmallFetchDB(t)
 	ctx := context.Background()
 	c, err := db.Conn(ctx)
@@ -141,10 +141,10 @@ func TestFixInterleavedRowsOnConn(t *testing.T) {
 	}
 }
 
-// TestFixExecSelect: Exec of a SELECT runs it and drops the rows, as pgx
+// TestExecSelect: Exec of a SELECT runs it and drops the rows, as pgx
 // and go-sql-driver/mysql do; RowsAffected is the row count, LastInsertId
 // an error; the same holds with arguments and for a prepared statement.
-func TestFixExecSelect(t *testing.T) {
+func TestExecSelect(t *testing.T) {
 	db := openSmallFetchDB(t)
 	res := mustExecDB(t, db, "SELECT id, v FROM fx_t")
 	if n, err := res.RowsAffected(); err != nil || n != 200 {

@@ -70,8 +70,8 @@ func TestBindStatusComplete(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range cases {
-		if _, ok := bindStatus[c.sqlType]; !ok {
-			t.Errorf("case %d: no bindStatus entry for %s", c.id, c.sqlType)
+		if _, ok := bindStatus[c.SQLType]; !ok {
+			t.Errorf("case %d: no bindStatus entry for %s", c.ID, c.SQLType)
 		}
 	}
 }
@@ -105,12 +105,12 @@ func TestJDBCBinds(t *testing.T) {
 		t.Fatalf("%v (record it with go test ./conformance -update once every scenario passes)", err)
 	}
 	for _, c := range cases {
-		t.Run(fmt.Sprintf("%d %s", c.id, c.sqlType), func(t *testing.T) {
-			w := wire[c.id]
+		t.Run(fmt.Sprintf("%d %s", c.ID, c.SQLType), func(t *testing.T) {
+			w := wire[c.ID]
 			if w == nil {
-				t.Fatalf("case %d: no bind and no row in %s", c.id, jdbcTypesGolden)
+				t.Fatalf("case %d: no bind and no row in %s", c.ID, jdbcTypesGolden)
 			}
-			if c.value != "NULL" {
+			if c.Value != "NULL" {
 				checkBind(t, c, w.bind)
 			}
 			checkRow(t, c, w)
@@ -130,7 +130,7 @@ func readJDBCTypes(path string, cases []typeCase) (map[int]*wireCase, error) {
 	defer f.Close()
 	byID := map[int]typeCase{}
 	for _, c := range cases {
-		byID[c.id] = c
+		byID[c.ID] = c
 	}
 	out := map[int]*wireCase{}
 	get := func(id int) *wireCase {
@@ -257,7 +257,7 @@ func caseRow(raw []byte, f sqli.Features, l *ifxtype.RowLayout, byID map[int]typ
 	}
 	w := get(int(id))
 	w.seen, w.col = true, cols[1]
-	w.row, w.rowErr = l.Codec(1).DecodeRow(cols[1].Type, parts[1], l.Sequential(), c.codeSet())
+	w.row, w.rowErr = l.Codec(1).DecodeRow(cols[1].Type, parts[1], l.Sequential(), c.CodeSet())
 	return nil
 }
 
@@ -265,11 +265,11 @@ func caseRow(raw []byte, f sqli.Features, l *ifxtype.RowLayout, byID map[int]typ
 func checkBind(t *testing.T, c typeCase, got *sqli.BindValue) {
 	t.Helper()
 	if got == nil {
-		t.Errorf("no SQ_BIND of case %d in %s", c.id, jdbcTypesGolden)
+		t.Errorf("no SQ_BIND of case %d in %s", c.ID, jdbcTypesGolden)
 		return
 	}
 	if got.Indicator != sqli.IndicatorValue {
-		t.Errorf("JDBC sent indicator %d for %q", got.Indicator, c.value)
+		t.Errorf("JDBC sent indicator %d for %q", got.Indicator, c.Value)
 		return
 	}
 	codec, err := ifxtype.CodecFor(ifxtype.Type{Code: got.Type})
@@ -280,7 +280,7 @@ func checkBind(t *testing.T, c typeCase, got *sqli.BindValue) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prec, data, err := codec.AppendBind(nil, v, c.codeSet())
+	prec, data, err := codec.AppendBind(nil, v, c.CodeSet())
 	if err != nil {
 		t.Errorf("ifxtype %v AppendBind(%v): %v; JDBC sent prec %#04x bytes %s",
 			codec.Code(), v, err, uint16(got.Prec), clip(hex.EncodeToString(got.Data), 160))
@@ -288,8 +288,8 @@ func checkBind(t *testing.T, c typeCase, got *sqli.BindValue) {
 	}
 	if want := unpadDateTime(got, len(data)); prec != got.Prec || !bytes.Equal(data, want) {
 		t.Errorf("%v bind of %s: JDBC prec %#04x bytes %s; ifxtype prec %#04x bytes %s (%s)",
-			got.Type, clip(c.value, 60), uint16(got.Prec), clip(hex.EncodeToString(got.Data), 160),
-			uint16(prec), clip(hex.EncodeToString(data), 160), bindStatus[c.sqlType])
+			got.Type, clip(c.Value, 60), uint16(got.Prec), clip(hex.EncodeToString(got.Data), 160),
+			uint16(prec), clip(hex.EncodeToString(data), 160), bindStatus[c.SQLType])
 	}
 }
 
@@ -313,24 +313,24 @@ func bindValue(c typeCase, code sqli.TypeCode, prec int16) (any, error) {
 	switch code.Base() {
 	case sqli.TypeSmallInt, sqli.TypeInteger, sqli.TypeSerial, sqli.TypeInt8, sqli.TypeSerial8,
 		sqli.TypeBigInt, sqli.TypeBigSerial:
-		return strconv.ParseInt(c.value, 10, 64)
+		return strconv.ParseInt(c.Value, 10, 64)
 	case sqli.TypeFloat:
-		return strconv.ParseFloat(c.value, 64)
+		return strconv.ParseFloat(c.Value, 64)
 	case sqli.TypeSmallFloat:
-		f, err := strconv.ParseFloat(c.value, 32)
+		f, err := strconv.ParseFloat(c.Value, 32)
 		return float32(f), err
 	case sqli.TypeDecimal, sqli.TypeMoney:
-		return ifxtype.ParseDecimal(c.value)
+		return ifxtype.ParseDecimal(c.Value)
 	case sqli.TypeDate:
-		return time.Parse(time.DateOnly, c.value)
+		return time.Parse(time.DateOnly, c.Value)
 	case sqli.TypeDateTime:
 		return dateTimeAs(c, ifxtype.Qualifier(uint16(prec)))
 	case sqli.TypeInterval:
-		return intervalValue(c, c.value)
+		return intervalValue(c, c.Value)
 	case sqli.TypeBoolean:
-		return c.value == "t", nil
+		return c.Value == "t", nil
 	}
-	return c.value, nil
+	return c.Value, nil
 }
 
 // dateTimeAs reads the case's value with its column's qualifier (a DATE
@@ -346,7 +346,7 @@ func dateTimeAs(c typeCase, q ifxtype.Qualifier) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := ifxtype.ParseDateTime(c.value, colQ)
+	d, err := ifxtype.ParseDateTime(c.Value, colQ)
 	if err != nil {
 		return nil, err
 	}
@@ -370,7 +370,7 @@ func checkRow(t *testing.T, c typeCase, w *wireCase) {
 	t.Helper()
 	switch {
 	case !w.seen:
-		t.Errorf("no row with id %d in %s", c.id, jdbcTypesGolden)
+		t.Errorf("no row with id %d in %s", c.ID, jdbcTypesGolden)
 		return
 	case w.rowErr != nil:
 		t.Errorf("ifxtype cannot decode the %s value ifxtest sent: %v", w.col.Type.SQLName(), w.rowErr)
@@ -381,14 +381,14 @@ func checkRow(t *testing.T, c typeCase, w *wireCase) {
 		t.Fatal(err)
 	}
 	if !sameValue(want, w.row) {
-		t.Errorf("row value: ifxtype decodes %#v (%T); JDBC read %q", w.row, w.row, clip(c.expect, 60))
+		t.Errorf("row value: ifxtype decodes %#v (%T); JDBC read %q", w.row, w.row, clip(c.Expect, 60))
 	}
 }
 
 // rowValue returns the Go value ifxtype should decode for the case from
 // column col.
 func rowValue(c typeCase, col ifxtype.Column) (any, error) {
-	e := c.expect
+	e := c.Expect
 	if e == "NULL" {
 		return nil, nil
 	}

@@ -335,12 +335,12 @@ func expectedChecks(sc string) ([]string, error) {
 	}
 	var out []string
 	for i, c := range cases {
-		if i == 0 || cases[i-1].table != c.table {
-			out = append(out, "create "+c.table)
+		if i == 0 || cases[i-1].Table != c.Table {
+			out = append(out, "create "+c.Table)
 		}
-		out = append(out, fmt.Sprintf("case %d", c.id))
-		if i == len(cases)-1 || cases[i+1].table != c.table {
-			out = append(out, "rows "+c.table)
+		out = append(out, fmt.Sprintf("case %d", c.ID))
+		if i == len(cases)-1 || cases[i+1].Table != c.Table {
+			out = append(out, "rows "+c.Table)
 		}
 	}
 	return out, nil

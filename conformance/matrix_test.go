@@ -325,19 +325,19 @@ func jdbcBindsHeld() (map[typeKey]*bindCheck, error) {
 	}
 	out := map[typeKey]*bindCheck{}
 	for _, c := range cases {
-		w := wire[c.id]
-		if c.value == "NULL" || w == nil || w.bind == nil || w.bind.Indicator != sqli.IndicatorValue {
+		w := wire[c.ID]
+		if c.Value == "NULL" || w == nil || w.bind == nil || w.bind.Indicator != sqli.IndicatorValue {
 			continue
 		}
 		k := keyOf(ifxtype.Type{Code: w.bind.Type, Owner: w.bind.Owner, Name: w.bind.TypeName})
 		if out[k] == nil {
 			out[k] = &bindCheck{}
 		}
-		status := bindStatus[c.sqlType]
+		status := bindStatus[c.SQLType]
 		if strings.HasPrefix(status, confirmed) {
-			out[k].held = appendOnce(out[k].held, c.sqlType)
+			out[k].held = appendOnce(out[k].held, c.SQLType)
 		} else {
-			out[k].notHeld = appendOnce(out[k].notHeld, c.sqlType+": "+status)
+			out[k].notHeld = appendOnce(out[k].notHeld, c.SQLType+": "+status)
 		}
 	}
 	return out, varCharBindsHeld(out)

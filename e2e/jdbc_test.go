@@ -1,9 +1,7 @@
 package e2e
 
 import (
-	"bytes"
 	"database/sql"
-	"encoding/binary"
 	"reflect"
 	"strings"
 	"testing"
@@ -261,19 +259,19 @@ var differentChoice = map[string][2]sqli.TypeCode{
 // the natural types of goKind for the others.
 func jdbcValue(t *testing.T, k typeCase) any {
 	t.Helper()
-	if k.value == "NULL" {
+	if k.Value == "NULL" {
 		return nil
 	}
-	u := strings.ToUpper(k.sqlType)
+	u := strings.ToUpper(k.SQLType)
 	switch {
 	case u == "DATETIME YEAR TO DAY":
-		v, err := kindDate.value(k.value, 0)
+		v, err := kindDate.value(k.Value, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return v
 	case strings.HasPrefix(u, "DATETIME HOUR"):
-		v := k.value
+		v := k.Value
 		if len(v) == len("12:34") {
 			v += ":00"
 		}
@@ -283,12 +281,12 @@ func jdbcValue(t *testing.T, k typeCase) any {
 		}
 		return dt
 	case strings.HasPrefix(u, "DATETIME MONTH"):
-		return k.value
+		return k.Value
 	}
-	kind, q := kindOf(t, k.sqlType)
-	v, err := kind.value(k.value, q)
+	kind, q := kindOf(t, k.SQLType)
+	v, err := kind.value(k.Value, q)
 	if err != nil {
-		t.Fatalf("case %d: %v", k.id, err)
+		t.Fatalf("case %d: %v", k.ID, err)
 	}
 	return v
 }
@@ -303,10 +301,10 @@ func TestJDBCBytesBinds(t *testing.T) {
 	var order []string
 	tables := map[string][]typeCase{}
 	for _, k := range loadTypeCases(t) {
-		if tables[k.table] == nil {
-			order = append(order, k.table)
+		if tables[k.Table] == nil {
+			order = append(order, k.Table)
 		}
-		tables[k.table] = append(tables[k.table], k)
+		tables[k.Table] = append(tables[k.Table], k)
 	}
 	for _, name := range order {
 		bindTable(t, srv, tables[name])
@@ -314,11 +312,15 @@ func TestJDBCBytesBinds(t *testing.T) {
 	srv.Close()
 	ours := map[int]sqli.BindValue{}
 	for id := range uint64(len(order)) {
-		collectBinds(t, log.transcriptOf(t, id+1), ours)
+		if err := transcript.CollectCaseBinds(log.transcriptOf(t, id+1), ours); err != nil {
+			t.Fatal(err)
+		}
 	}
 	theirs := map[int]sqli.BindValue{}
 	for _, conn := range goldenConnections(t, "types.golden") {
-		collectBinds(t, conn, theirs)
+		if err := transcript.CollectCaseBinds(conn, theirs); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, name := range order {
 		for _, k := range tables[name] {
@@ -332,19 +334,19 @@ func TestJDBCBytesBinds(t *testing.T) {
 func bindTable(t *testing.T, srv *ifxtest.Server, group []typeCase) {
 	t.Helper()
 	var options []string
-	if group[0].db == "utf8db" {
+	if group[0].DB == "utf8db" {
 		options = []string{"db_locale=en_US.utf8", "client_locale=en_US.utf8"}
 	}
-	db := openOne(t, srv, group[0].db, options...)
+	db := openOne(t, srv, group[0].DB, options...)
 	defer db.Close()
-	execute(t, db, "CREATE TABLE "+group[0].table+" (id INTEGER, v "+group[0].sqlType+")")
-	ins, err := db.Prepare("INSERT INTO " + group[0].table + " VALUES (?, ?)")
+	execute(t, db, "CREATE TABLE "+group[0].Table+" (id INTEGER, v "+group[0].SQLType+")")
+	ins, err := db.Prepare("INSERT INTO " + group[0].Table + " VALUES (?, ?)")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, k := range group {
-		if _, err := ins.Exec(int32(k.id), jdbcValue(t, k)); err != nil {
-			t.Errorf("case %d %s: %v", k.id, k.sqlType, err)
+		if _, err := ins.Exec(int32(k.ID), jdbcValue(t, k)); err != nil {
+			t.Errorf("case %d %s: %v", k.ID, k.SQLType, err)
 		}
 	}
 	if err := ins.Close(); err != nil {
@@ -354,45 +356,19 @@ func bindTable(t *testing.T, srv *ifxtest.Server, group []typeCase) {
 
 func checkBind(t *testing.T, k typeCase, theirs, ours map[int]sqli.BindValue) {
 	t.Helper()
-	j, okJ := theirs[k.id]
-	o, okO := ours[k.id]
+	j, okJ := theirs[k.ID]
+	o, okO := ours[k.ID]
 	if !okJ || !okO {
-		t.Errorf("case %d %s: bind seen in JDBC's transcript %v, in ours %v", k.id, k.sqlType, okJ, okO)
+		t.Errorf("case %d %s: bind seen in JDBC's transcript %v, in ours %v", k.ID, k.SQLType, okJ, okO)
 		return
 	}
-	if d, listed := differentChoice[k.sqlType]; listed && k.value != "NULL" {
+	if d, listed := differentChoice[k.SQLType]; listed && k.Value != "NULL" {
 		if j.Type != d[0] || o.Type != d[1] {
-			t.Errorf("case %d %s: JDBC bound %v and we bound %v; differentChoice says %v and %v", k.id, k.sqlType, j.Type, o.Type, d[0], d[1])
+			t.Errorf("case %d %s: JDBC bound %v and we bound %v; differentChoice says %v and %v", k.ID, k.SQLType, j.Type, o.Type, d[0], d[1])
 		}
 		return
 	}
 	if !reflect.DeepEqual(j, o) {
-		t.Errorf("case %d %s %q:\nJDBC %+v\nours %+v", k.id, k.sqlType, clip(k.value), j, o)
-	}
-}
-
-// collectBinds records, for every SQ_BIND of two values whose first is an
-// INTEGER (the case id), the second value by id.
-func collectBinds(t *testing.T, lines []string, into map[int]sqli.BindValue) {
-	t.Helper()
-	for _, l := range lines {
-		dir, name, raw, ok := transcript.ParseLine(l)
-		if !ok || dir != "C" || name != "SQ_BIND" {
-			continue
-		}
-		r := sqli.NewBytesReader(raw)
-		var b sqli.Bind
-		if _, err := r.ReadTag(); err != nil {
-			t.Fatal(err)
-		}
-		if err := b.Decode(r); err != nil {
-			t.Fatalf("decode %s: %v", clip(l), err)
-		}
-		if len(b.Values) != 2 || b.Values[0].Type != sqli.TypeInteger || len(b.Values[0].Data) != 4 {
-			continue
-		}
-		v := b.Values[1]
-		v.Data = bytes.Clone(v.Data)
-		into[int(int32(binary.BigEndian.Uint32(b.Values[0].Data)))] = v
+		t.Errorf("case %d %s %q:\nJDBC %+v\nours %+v", k.ID, k.SQLType, clip(k.Value), j, o)
 	}
 }

@@ -1,10 +1,8 @@
 package e2e
 
 import (
-	"bufio"
 	"database/sql"
 	"fmt"
-	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -12,6 +10,7 @@ import (
 	"time"
 
 	"github.com/go-informix/informix"
+	"github.com/go-informix/informix/internal/typecases"
 )
 
 // typeCase is one row of conformance/testdata/types.tsv (its header
@@ -19,70 +18,20 @@ import (
 // scenarios bind into column v of a table (id INTEGER, v sqlType) and read
 // back. The file is the independent source of the values and of what
 // reads back.
-type typeCase struct {
-	id                 int
-	db, table, sqlType string
-	value, expect      string // expanded; "NULL" is SQL NULL
-}
+type typeCase struct{ typecases.Case }
 
-// loadTypeCases reads types.tsv, expanding @empty, @repeat(N,s) and
-// @pad(N) (the value blank-padded to N bytes in the database's code set:
-// UTF-8 in utf8db, 8859-1 in testdb).
+// loadTypeCases reads types.tsv with its markers expanded.
 func loadTypeCases(t testing.TB) []typeCase {
 	t.Helper()
-	f, err := os.Open("../conformance/testdata/types.tsv")
+	cs, err := typecases.Load("../conformance/testdata/types.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []typeCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		l := sc.Text()
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		fs := strings.Split(l, "\t")
-		id, err := strconv.Atoi(fs[0])
-		if err != nil || len(fs) < 5 {
-			t.Fatalf("types.tsv line %q", l)
-		}
-		k := typeCase{id: id, db: fs[1], table: fs[2], sqlType: fs[3], value: expand(fs[4])}
-		k.expect = k.value
-		if len(fs) > 5 {
-			k.expect = expandExpect(fs[5], k)
-		}
-		out = append(out, k)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+	out := make([]typeCase, len(cs))
+	for i, c := range cs {
+		out[i] = typeCase{c}
 	}
 	return out
-}
-
-func expand(v string) string {
-	switch {
-	case v == "@empty":
-		return ""
-	case strings.HasPrefix(v, "@repeat("):
-		n, s, _ := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(v, "@repeat("), ")"), ",")
-		k, _ := strconv.Atoi(n)
-		return strings.Repeat(s, k)
-	}
-	return v
-}
-
-func expandExpect(e string, k typeCase) string {
-	if !strings.HasPrefix(e, "@pad(") {
-		return expand(e)
-	}
-	n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(e, "@pad("), ")"))
-	size := len(k.value) // UTF-8 bytes
-	if k.db == "testdb" {
-		size = len([]rune(k.value)) // one 8859-1 byte per character
-	}
-	return k.value + strings.Repeat(" ", n-size)
 }
 
 // roleOf maps the database of a types.tsv row to the suite's role.
@@ -232,21 +181,21 @@ func TestTypesRoundTrip(t *testing.T) {
 	var order []string
 	groups := map[string][]typeCase{}
 	for _, k := range cases {
-		if groups[k.table] == nil {
-			order = append(order, k.table)
+		if groups[k.Table] == nil {
+			order = append(order, k.Table)
 		}
-		groups[k.table] = append(groups[k.table], k)
+		groups[k.Table] = append(groups[k.Table], k)
 	}
 	for _, name := range order {
 		group := groups[name]
-		t.Run(name+" "+group[0].sqlType, func(t *testing.T) { roundTrip(t, group) })
+		t.Run(name+" "+group[0].SQLType, func(t *testing.T) { roundTrip(t, group) })
 	}
 }
 
 func roundTrip(t *testing.T, group []typeCase) {
-	role := roleOf(group[0].db)
-	kind, q := kindOf(t, group[0].sqlType)
-	name := table(t, role, group[0].table, "id INTEGER, v "+group[0].sqlType)
+	role := roleOf(group[0].DB)
+	kind, q := kindOf(t, group[0].SQLType)
+	name := table(t, role, group[0].Table, "id INTEGER, v "+group[0].SQLType)
 	db := open(t, role)
 	ins, err := db.Prepare("INSERT INTO " + name + " VALUES (?, ?)")
 	if err != nil {
@@ -255,13 +204,13 @@ func roundTrip(t *testing.T, group []typeCase) {
 	defer ins.Close()
 	for _, k := range group {
 		var v any
-		if k.value != "NULL" {
-			if v, err = kind.value(k.value, q); err != nil {
-				t.Fatalf("case %d: %v", k.id, err)
+		if k.Value != "NULL" {
+			if v, err = kind.value(k.Value, q); err != nil {
+				t.Fatalf("case %d: %v", k.ID, err)
 			}
 		}
-		if _, err := ins.Exec(int32(k.id), v); err != nil {
-			t.Errorf("case %d %s %q: insert: %v", k.id, k.sqlType, clip(k.value), err)
+		if _, err := ins.Exec(int32(k.ID), v); err != nil {
+			t.Errorf("case %d %s %q: insert: %v", k.ID, k.SQLType, clip(k.Value), err)
 		}
 	}
 	rows, err := db.Query("SELECT id, v FROM " + name + " ORDER BY id")
@@ -286,11 +235,11 @@ func roundTrip(t *testing.T, group []typeCase) {
 
 func caseByID(group []typeCase, id int) typeCase {
 	for _, k := range group {
-		if k.id == id {
+		if k.ID == id {
 			return k
 		}
 	}
-	return typeCase{id: id, expect: "(no such case)"}
+	return typeCase{typecases.Case{ID: id, Expect: "(no such case)"}}
 }
 
 // checkCase compares a scanned sql.Null[T] with case k's expected value.
@@ -298,18 +247,18 @@ func checkCase(t *testing.T, k typeCase, kind goKind, q informix.Qualifier, dest
 	t.Helper()
 	rv := reflect.ValueOf(dest).Elem()
 	valid, got := rv.FieldByName("Valid").Bool(), rv.FieldByName("V").Interface()
-	if k.expect == "NULL" {
+	if k.Expect == "NULL" {
 		if valid {
-			t.Errorf("case %d %s: read %v, want NULL", k.id, k.sqlType, got)
+			t.Errorf("case %d %s: read %v, want NULL", k.ID, k.SQLType, got)
 		}
 		return
 	}
-	want, err := kind.value(k.expect, q)
+	want, err := kind.value(k.Expect, q)
 	if err != nil {
-		t.Fatalf("case %d: expected value: %v", k.id, err)
+		t.Fatalf("case %d: expected value: %v", k.ID, err)
 	}
 	if !valid || !sameValue(got, want) {
-		t.Errorf("case %d %s: read %s (valid %v), want %s", k.id, k.sqlType, clip(fmt.Sprint(got)), valid, clip(fmt.Sprint(want)))
+		t.Errorf("case %d %s: read %s (valid %v), want %s", k.ID, k.SQLType, clip(fmt.Sprint(got)), valid, clip(fmt.Sprint(want)))
 	}
 }
 

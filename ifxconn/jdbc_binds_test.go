@@ -1,11 +1,7 @@
 package ifxconn
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/binary"
 	"fmt"
-	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -14,49 +10,25 @@ import (
 
 	"github.com/go-informix/informix/ifxtype"
 	"github.com/go-informix/informix/internal/transcript"
+	"github.com/go-informix/informix/internal/typecases"
 	"github.com/go-informix/informix/sqli"
 )
 
 // bindCase is one row of conformance/testdata/types.tsv (its header
 // describes the format): a value JDBC's types scenario bound into column v
 // of table (id INTEGER, v sqlType).
-type bindCase struct {
-	id                 int
-	db, table, sqlType string
-	value              string // expanded; "NULL" for SQL NULL
-}
+type bindCase struct{ typecases.Case }
 
-// loadBindCases reads types.tsv, expanding @empty and @repeat(N,s).
+// loadBindCases reads types.tsv with its markers expanded.
 func loadBindCases(t *testing.T) []bindCase {
 	t.Helper()
-	f, err := os.Open("../conformance/testdata/types.tsv")
+	cs, err := typecases.Load("../conformance/testdata/types.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []bindCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		l := sc.Text()
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		fs := strings.Split(l, "\t")
-		id, err := strconv.Atoi(fs[0])
-		if err != nil || len(fs) < 5 {
-			t.Fatalf("types.tsv line %q", l)
-		}
-		v := fs[4]
-		switch {
-		case v == "@empty":
-			v = ""
-		case strings.HasPrefix(v, "@repeat("):
-			n, s, _ := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(v, "@repeat("), ")"), ",")
-			k, _ := strconv.Atoi(n)
-			v = strings.Repeat(s, k)
-		}
-		out = append(out, bindCase{id: id, db: fs[1], table: fs[2], sqlType: fs[3], value: v})
+	out := make([]bindCase, len(cs))
+	for i, c := range cs {
+		out[i] = bindCase{c}
 	}
 	return out
 }
@@ -94,10 +66,10 @@ func TestJDBCBytesBinds(t *testing.T) {
 	tables := map[string][]bindCase{}
 	var order []string
 	for _, k := range cases {
-		if tables[k.table] == nil {
-			order = append(order, k.table)
+		if tables[k.Table] == nil {
+			order = append(order, k.Table)
 		}
-		tables[k.table] = append(tables[k.table], k)
+		tables[k.Table] = append(tables[k.Table], k)
 	}
 	for _, table := range order {
 		runBindTable(t, srv.Addr(), tables[table])
@@ -105,11 +77,15 @@ func TestJDBCBytesBinds(t *testing.T) {
 	srv.Close()
 	ours := map[int]sqli.BindValue{}
 	for id := uint64(1); id <= uint64(len(order)); id++ {
-		collectBinds(t, log.transcriptOf(t, id), ours)
+		if err := transcript.CollectCaseBinds(log.transcriptOf(t, id), ours); err != nil {
+			t.Fatal(err)
+		}
 	}
 	theirs := map[int]sqli.BindValue{}
 	for _, conn := range goldenConnections(t, "jdbc/types.golden") {
-		collectBinds(t, conn, theirs)
+		if err := transcript.CollectCaseBinds(conn, theirs); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, k := range cases {
 		checkCaseBind(t, k, theirs, ours)
@@ -118,20 +94,20 @@ func TestJDBCBytesBinds(t *testing.T) {
 
 func checkCaseBind(t *testing.T, k bindCase, theirs, ours map[int]sqli.BindValue) {
 	t.Helper()
-	j, okJ := theirs[k.id]
-	o, okO := ours[k.id]
+	j, okJ := theirs[k.ID]
+	o, okO := ours[k.ID]
 	if !okJ || !okO {
-		t.Errorf("case %d %s: bind seen in JDBC's transcript %v, in ours %v", k.id, k.sqlType, okJ, okO)
+		t.Errorf("case %d %s: bind seen in JDBC's transcript %v, in ours %v", k.ID, k.SQLType, okJ, okO)
 		return
 	}
-	if d, listed := differentChoice[k.sqlType]; listed && k.value != "NULL" {
+	if d, listed := differentChoice[k.SQLType]; listed && k.Value != "NULL" {
 		if j.Type != d[0] || o.Type != d[1] {
-			t.Errorf("case %d %s: JDBC bound %v and we bound %v; differentChoice says %v and %v", k.id, k.sqlType, j.Type, o.Type, d[0], d[1])
+			t.Errorf("case %d %s: JDBC bound %v and we bound %v; differentChoice says %v and %v", k.ID, k.SQLType, j.Type, o.Type, d[0], d[1])
 		}
 		return
 	}
 	if !reflect.DeepEqual(j, o) {
-		t.Errorf("case %d %s %q:\nJDBC %+v\nours %+v", k.id, k.sqlType, clip(k.value), j, o)
+		t.Errorf("case %d %s %q:\nJDBC %+v\nours %+v", k.ID, k.SQLType, clip(k.Value), j, o)
 	}
 }
 
@@ -139,23 +115,23 @@ func checkCaseBind(t *testing.T, k bindCase, theirs, ours map[int]sqli.BindValue
 // JDBC scenario does.
 func runBindTable(t *testing.T, addr string, group []bindCase) {
 	t.Helper()
-	cfg := &Config{Addr: addr, User: "informix", Password: "in4mix", Server: "ifxtest", Database: group[0].db}
+	cfg := &Config{Addr: addr, User: "informix", Password: "in4mix", Server: "ifxtest", Database: group[0].DB}
 	if cfg.Database == "utf8db" {
 		cfg.DBLocale, cfg.ClientLocale = "en_US.utf8", "en_US.utf8"
 	}
 	c := connect(t, cfg)
-	execute(t, c, "CREATE TABLE "+group[0].table+" (id INTEGER, v "+group[0].sqlType+")")
-	s, err := c.Prepare(t.Context(), "INSERT INTO "+group[0].table+" VALUES (?, ?)")
+	execute(t, c, "CREATE TABLE "+group[0].Table+" (id INTEGER, v "+group[0].SQLType+")")
+	s, err := c.Prepare(t.Context(), "INSERT INTO "+group[0].Table+" VALUES (?, ?)")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, k := range group {
 		p, err := bindParam(k)
 		if err != nil {
-			t.Fatalf("case %d: %v", k.id, err)
+			t.Fatalf("case %d: %v", k.ID, err)
 		}
-		if _, err := s.Exec(t.Context(), []Param{{Type: sqli.TypeInteger, Value: int32(k.id)}, p}); err != nil {
-			t.Errorf("case %d %s: %v", k.id, k.sqlType, err)
+		if _, err := s.Exec(t.Context(), []Param{{Type: sqli.TypeInteger, Value: int32(k.ID)}, p}); err != nil {
+			t.Errorf("case %d %s: %v", k.ID, k.SQLType, err)
 		}
 	}
 	if err := s.Close(t.Context()); err != nil {
@@ -168,11 +144,11 @@ func runBindTable(t *testing.T, addr string, group []bindCase) {
 // (Scenarios.java TypeScenario.kind) and the type code the root package
 // chooses for it.
 func bindParam(k bindCase) (Param, error) {
-	ty := strings.ToUpper(k.sqlType)
-	if k.value == "NULL" {
+	ty := strings.ToUpper(k.SQLType)
+	if k.Value == "NULL" {
 		return Param{Type: sqli.TypeChar}, nil
 	}
-	v := k.value
+	v := k.Value
 	switch {
 	case ty == "DATETIME YEAR TO DAY" || ty == "DATE":
 		d, err := time.Parse(time.DateOnly, v)
@@ -238,30 +214,4 @@ func intervalParam(ty, v string) (Param, error) {
 	}
 	iv, err := ifxtype.ParseIntervalDS(v, q)
 	return Param{Type: sqli.TypeInterval, Value: iv}, err
-}
-
-// collectBinds records, for every SQ_BIND of two values whose first is an
-// INTEGER (the case id), the second value by id.
-func collectBinds(t *testing.T, lines []string, into map[int]sqli.BindValue) {
-	t.Helper()
-	for _, l := range lines {
-		dir, name, raw, ok := transcript.ParseLine(l)
-		if !ok || dir != "C" || name != "SQ_BIND" {
-			continue
-		}
-		r := sqli.NewBytesReader(raw)
-		var b sqli.Bind
-		if _, err := r.ReadTag(); err != nil {
-			t.Fatal(err)
-		}
-		if err := b.Decode(r); err != nil {
-			t.Fatalf("decode %s: %v", clip(l), err)
-		}
-		if len(b.Values) != 2 || b.Values[0].Type != sqli.TypeInteger || len(b.Values[0].Data) != 4 {
-			continue
-		}
-		v := b.Values[1]
-		v.Data = bytes.Clone(v.Data)
-		into[int(int32(binary.BigEndian.Uint32(b.Values[0].Data)))] = v
-	}
 }

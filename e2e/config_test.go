@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/go-informix/informix"
+	"github.com/go-informix/informix/internal/testnet"
 	"github.com/go-informix/informix/sqli"
 )
 
@@ -87,45 +88,13 @@ func TestEnvironmentFallback(t *testing.T) {
 	}
 }
 
-// silentListener accepts connections and never writes a byte; accepted
-// returns each connection it took.
-func silentListener(t *testing.T) (addr string, accepted <-chan net.Conn) {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	conns := make(chan net.Conn, 16)
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			conns <- c
-		}
-	}()
-	t.Cleanup(func() {
-		ln.Close()
-		for {
-			select {
-			case c := <-conns:
-				c.Close()
-			default:
-				return
-			}
-		}
-	})
-	return ln.Addr().String(), conns
-}
-
 // TestConnectTimeout points the driver at a listener that accepts and
 // never answers, with the timeout in each form a user can give it (and in
 // the TLS handshake): the connect fails within a bound with an error
 // matching context.DeadlineExceeded, and the socket is closed
 // (reliability.md tier 3 item 17).
 func TestConnectTimeout(t *testing.T) {
-	addr, accepted := silentListener(t)
+	addr, accepted := testnet.SilentListener(t)
 	host, port, _ := net.SplitHostPort(addr)
 	url := "informix://u:secret@" + addr + "/testdb?server=x"
 	jdbc := "jdbc:informix-sqli://" + host + ":" + port + "/testdb:INFORMIXSERVER=x;user=u;password=secret"

@@ -5,12 +5,12 @@ import (
 	"crypto/tls"
 	"errors"
 	"io"
-	"net"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/go-informix/informix/ifxtest"
+	"github.com/go-informix/informix/internal/testnet"
 )
 
 func TestConnectRefusals(t *testing.T) {
@@ -56,43 +56,11 @@ func TestConnectDatabaseInfo(t *testing.T) {
 	}
 }
 
-// silentListener accepts connections and never answers; it can hand each
-// accepted connection to the test.
-func silentListener(t *testing.T) (string, <-chan net.Conn) {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	conns := make(chan net.Conn, 4)
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			conns <- c
-		}
-	}()
-	t.Cleanup(func() {
-		ln.Close()
-		for {
-			select {
-			case c := <-conns:
-				c.Close()
-			default:
-				return
-			}
-		}
-	})
-	return ln.Addr().String(), conns
-}
-
 // TestConnectTimeouts: a listener that never answers the login, and one
 // that stalls in the TLS handshake, are bounded by ConnectTimeout and by
 // ctx (reliability.md tier 3 item 17).
 func TestConnectTimeouts(t *testing.T) {
-	addr, _ := silentListener(t)
+	addr, _ := testnet.SilentListener(t)
 	for _, tc := range []struct {
 		name    string
 		tls     bool
@@ -126,7 +94,7 @@ func TestConnectTimeouts(t *testing.T) {
 // TestConnectCancelClosesSocket: a context cancelled during the login
 // closes the socket the dial opened.
 func TestConnectCancelClosesSocket(t *testing.T) {
-	addr, conns := silentListener(t)
+	addr, conns := testnet.SilentListener(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
 	go func() {

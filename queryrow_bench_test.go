@@ -2,7 +2,6 @@ package informix
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	"github.com/go-informix/informix/ifxtest"
@@ -13,17 +12,7 @@ import (
 // select_one workload in process: with OPTOFC on (the default) one round
 // trip per query.
 func BenchmarkQueryRowOne(b *testing.B) {
-	srv, err := ifxtest.Start(ifxtest.Config{Replay: ifxtest.BenchTables()[2:3]})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer srv.Close()
-	db, err := sql.Open(DriverName, srv.DSN(ifxtest.DefaultDatabase))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
+	db := openReplay(b, "")
 	ctx := context.Background()
 	st, err := db.PrepareContext(ctx, "SELECT one FROM "+ifxtest.BenchOne)
 	if err != nil {

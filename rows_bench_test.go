@@ -7,12 +7,32 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/go-informix/informix/ifxtest"
 )
 
-// openReplay opens a *sql.DB of one connection on a replay server.
+// replayRows is the number of rows of bench_rows.
+const replayRows = 100_000
+
+// openReplay opens a *sql.DB of one connection on an ifxtest server in
+// replay mode, serving bench_rows, bench_one and bench_ins from rows
+// encoded once
+// (ifxtest.BenchTables), so that the server costs one copy per fetch
+// answer and nothing per row; options are appended to the DSN.
 func openReplay(tb testing.TB, options string) *sql.DB {
 	tb.Helper()
-	db, err := sql.Open(DriverName, startReplay(tb, options))
+	var tables []ifxtest.ReplayTable
+	for _, rt := range ifxtest.BenchTables() {
+		if rt.Name == ifxtest.BenchRows || rt.Name == ifxtest.BenchOne || rt.Name == ifxtest.BenchIns {
+			tables = append(tables, rt)
+		}
+	}
+	srv, err := ifxtest.Start(ifxtest.Config{Replay: tables})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { srv.Close() })
+	db, err := sql.Open(DriverName, srv.DSN(ifxtest.DefaultDatabase)+options)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -106,7 +126,7 @@ func queryAll(b *testing.B, db *sql.DB, ctx context.Context, dest []any) {
 func BenchmarkExecInsertRow(b *testing.B) {
 	db := openReplay(b, "")
 	ctx := context.Background()
-	st, err := db.PrepareContext(ctx, "INSERT INTO bench_rows VALUES (?, ?, ?, ?, ?)")
+	st, err := db.PrepareContext(ctx, "INSERT INTO bench_ins VALUES (?, ?, ?, ?, ?)")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -144,7 +164,7 @@ func BenchmarkBatchInsert100kRows(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		res, err := tx.ExecContext(ctx, "INSERT INTO bench_rows VALUES (?, ?, ?, ?, ?)", rows)
+		res, err := tx.ExecContext(ctx, "INSERT INTO bench_ins VALUES (?, ?, ?, ?, ?)", rows)
 		if err != nil {
 			b.Fatal(err)
 		}

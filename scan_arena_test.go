@@ -5,9 +5,10 @@ import (
 	"database/sql"
 	"runtime"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
+
+	"github.com/go-informix/informix/ifxtest"
 )
 
 // TestScanAnyAfterGC scans 3000 rows into *any destinations, whose values
@@ -74,7 +75,7 @@ func scanAllAny(t *testing.T, query func(context.Context, string, ...any) (*sql.
 // TestScanTypedAllocs: scanning rows of (INTEGER, VARCHAR, DECIMAL,
 // DATETIME YEAR TO SECOND, FLOAT) into *int64, *string, *string,
 // *time.Time and *float64 through database/sql allocates nothing per
-// value: 20 000 rows from the replay server cost under a quarter of an
+// value: 20 000 rows from ifxtest's replay mode cost under a quarter of an
 // allocation per row in all (the shared slabs and the fetch requests).
 func TestScanTypedAllocs(t *testing.T) {
 	db := openReplay(t, "")
@@ -102,8 +103,8 @@ func TestScanTypedAllocs(t *testing.T) {
 	if perRow > 0.25 {
 		t.Errorf("%.3f allocations per row, want under 0.25", perRow)
 	}
-	// Replayed row i is (1000+i, "customer " + i%16 x's, …).
-	if want := "customer " + strings.Repeat("x", int(r.id-1000)%16); r.name != want {
-		t.Errorf("last row scanned: id %d, name %q; want name %q", r.id, r.name, want)
+	// The 21 000th row is bench_rows row 20 999 (ifxtest.BenchRow).
+	if want := ifxtest.BenchRow(20999); r.id != want[0] || r.name != want[1] {
+		t.Errorf("last row scanned: id %d, name %q; want %v, %q", r.id, r.name, want[0], want[1])
 	}
 }
